@@ -1,0 +1,77 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { themes as prismThemes } from 'prism-react-renderer';
+
+const config = {
+  title: 'dma-buf, runnable',
+  tagline: "The Linux dma-buf subsystem, from the kernel's own kernel-doc",
+  favicon: 'img/favicon.svg',
+  url: 'http://localhost:3000',
+  baseUrl: '/',
+  // `false` makes the spec page build as driver-api/dma-buf.html, the path docs.kernel.org uses,
+  // so `…/driver-api/dma-buf.html#c.dma_buf_attach` keeps working with our host swapped in.
+  trailingSlash: false,
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  markdown: {
+    hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+  },
+  future: { v4: true, faster: true },
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: '/',
+          sidebarPath: './sidebars.ts',
+          showLastUpdateTime: false,
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexDocs: true,
+        indexPages: true,
+        indexBlog: false,
+        docsRouteBasePath: '/',
+        language: ['en'],
+        highlightSearchTermsOnTargetPage: false,
+        explicitSearchResultPath: true,
+        searchResultLimits: 12,
+      },
+    ],
+  ],
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'dma-buf, runnable',
+      logo: { alt: 'dma-buf', src: 'img/favicon.svg' },
+      items: [
+        { type: 'doc', docId: 'intro', label: 'Guide', position: 'left' },
+        { to: '/driver-api/dma-buf', label: 'Spec (Linux 6.12)', position: 'left' },
+        { to: '/driver-api/identifiers', label: 'Identifiers', position: 'left' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      copyright:
+        'Spec pages are generated at build time from the kernel tree named on each page; the kernel text is GPL-2.0 and stays out of this repository.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['c', 'bash'],
+    },
+    tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+  } satisfies Preset.ThemeConfig,
+} satisfies Config;
+
+export default config;

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { externalRequests, launch, tracedPage } from './browser.ts';
+import { serveBuild } from './server.ts';
+
+let site: Awaited<ReturnType<typeof serveBuild>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveBuild();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('spec page', () => {
+  it('opens #c.dma_buf_attach, shows its signature and a parameter, follows a link to struct dma_buf_attachment', async () => {
+    const { page, log } = await tracedPage(browser);
+    await page.goto(`${site.url}/driver-api/dma-buf.html#c.dma_buf_attach`, { waitUntil: 'networkidle' });
+    const heading = page.locator('[id="c.dma_buf_attach"]');
+    await expect.poll(() => heading.count()).toBe(1);
+    await expect.poll(() => heading.isVisible()).toBe(true);
+    // The entry's signature names the function and its parameters.
+    const entry = page.locator('[id="c.dma_buf_attach"] ~ div[data-kind="function"]').first();
+    const signature = await entry.innerText();
+    expect(signature).toMatch(/struct dma_buf_attachment \*\s*dma_buf_attach\s*\(struct dma_buf \*dmabuf, struct device \*dev\)/);
+    const param = page.locator('[id="c.dma_buf_attach"] ~ section dt[data-name="dev"]').first();
+    expect(await param.innerText()).toContain('struct device *dev');
+    // The page is scrolled to the entry.
+    const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(400);
+
+    const link = entry.locator('a[href$="#c.dma_buf_attachment"]').first();
+    await link.click();
+    await page.waitForFunction(() => location.hash === '#c.dma_buf_attachment');
+    const target = page.locator('[id="c.dma_buf_attachment"]');
+    expect(await target.innerText()).toContain('struct dma_buf_attachment');
+    const memberAnchor = page.locator('[id="c.dma_buf_attachment.importer_ops"]');
+    expect(await memberAnchor.count()).toBe(1);
+
+    expect(externalRequests(log)).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+  });
+
+  it('finds an identifier with the local search box', async () => {
+    const { page, log } = await tracedPage(browser);
+    await page.goto(`${site.url}/driver-api/dma-buf`, { waitUntil: 'networkidle' });
+    const box = page.locator('input.navbar__search-input, input[type="search"]').first();
+    await box.click();
+    await box.fill('dma_buf_move_notify');
+    const hit = page.locator('[role="listbox"] a, .aa-dropdown-menu a, [class*="suggestion"] a').first();
+    await hit.waitFor({ timeout: 15_000 });
+    expect((await page.locator('[role="listbox"], .aa-dropdown-menu').first().innerText()).toLowerCase()).toContain('move_notify');
+    await hit.click();
+    await page.waitForURL(/driver-api\/dma-buf/);
+    expect(externalRequests(log)).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+  });
+
+  it('lists every identifier on the index page with working links', async () => {
+    const { page, log } = await tracedPage(browser);
+    await page.goto(`${site.url}/driver-api/identifiers`, { waitUntil: 'networkidle' });
+    const rows = await page.locator('table.kd-index tbody tr').count();
+    expect(rows).toBeGreaterThan(130);
+    await page.locator('table.kd-index a[href$="#c.dma_fence_signal"]').first().click();
+    await page.waitForFunction(() => location.hash === '#c.dma_fence_signal');
+    expect(await page.locator('[id="c.dma_fence_signal"]').count()).toBe(1);
+    expect(externalRequests(log)).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+  });
+});

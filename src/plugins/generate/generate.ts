@@ -1,0 +1,137 @@
+/**
+ * Generates the spec pages from a kernel tree: reads `Documentation/driver-api/dma-buf.rst` and the
+ * files its directives name, parses them with our kernel-doc parser, renders MDX and writes it to
+ * `docs/driver-api/` (git-ignored build output), plus the identifier index and a JSON summary of
+ * every documented identifier (used by tests and, later, by the sandbox's hover docs).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseKernelDoc, renderBodyRst } from '../../kerneldoc/index.ts';
+import type { KdocFile } from '../../kerneldoc/types.ts';
+import { isElement, type DocNode } from '../rst/doctree.ts';
+import { parseRst } from '../rst/docutils.ts';
+import { siteInline } from './body-rst.ts';
+import { dotToSvg } from './graph.ts';
+import { renderIndexPage } from './index-page.ts';
+import { directivesOf, registerPage, renderPage } from './page.ts';
+import { SymbolRegistry } from './xref.ts';
+
+export interface GenerateOptions {
+  /** Kernel tree root. */
+  tree: string;
+  /** Kernel release shown on the pages (`6.12.107`). */
+  release: string;
+  /** `major.minor`. */
+  version: string;
+  /** Where the generated folder goes (default: `<repo>/docs/driver-api`). */
+  outDir: string;
+  log?: (line: string) => void;
+}
+
+export interface GenerateReport {
+  pages: string[];
+  identifiers: number;
+  members: number;
+  items: number;
+  kernelDocWarnings: number;
+  rstMessages: number;
+  notes: string[];
+  seconds: number;
+}
+
+const ROUTE = '/driver-api/dma-buf';
+const INDEX_ROUTE = '/driver-api/identifiers';
+
+export async function generate(o: GenerateOptions): Promise<GenerateReport> {
+  const t0 = performance.now();
+  const log = o.log ?? (() => {});
+  const rstPath = 'Documentation/driver-api/dma-buf.rst';
+  const rst = fs.readFileSync(path.join(o.tree, rstPath), 'utf8');
+  const [pageTree] = parseRst([{ id: 'page', rst, source: rstPath }]).results;
+
+  const files = new Map<string, KdocFile>();
+  for (const d of directivesOf(pageTree.tree)) {
+    const file = String(d.a.file);
+    if (files.has(file)) continue;
+    const abs = path.join(o.tree, file);
+    if (!fs.existsSync(abs)) {
+      log(`warning: ${rstPath}: kernel-doc file ${file} not found`);
+      continue;
+    }
+    files.set(file, parseKernelDoc(fs.readFileSync(abs, 'utf8'), file));
+  }
+
+  const registry = new SymbolRegistry();
+  registerPage(ROUTE, pageTree.tree, files, registry);
+
+  const graphs = new Map<string, string>();
+  const walk = async (n: DocNode) => {
+    if (!isElement(n)) return;
+    if (n.t === 'kernelrender' && String(n.a.lang).toUpperCase() === 'DOT') {
+      const src = String(n.a.source ?? '');
+      graphs.set(src, await dotToSvg(src));
+    }
+    for (const c of n.c) await walk(c);
+  };
+  await walk(pageTree.tree);
+
+  const page = renderPage({
+    route: ROUTE,
+    tree: pageTree.tree,
+    files,
+    registry,
+    graphs,
+    bodyToRst: (body) => renderBodyRst(body, siteInline),
+    parseRst: (inputs) => parseRst(inputs).results,
+    sourceUrl: (file, line) => `https://elixir.bootlin.com/linux/v${o.release}/source/${file}#L${line}`,
+  });
+
+  fs.rmSync(o.outDir, { recursive: true, force: true });
+  fs.mkdirSync(o.outDir, { recursive: true });
+  const front = [
+    '---',
+    `title: ${JSON.stringify(page.title)}`,
+    'sidebar_label: dma-buf spec',
+    'sidebar_position: 1',
+    `description: ${JSON.stringify(`The dma-buf, dma-fence and dma-resv kernel API of Linux ${o.release}, generated from the kernel's own kernel-doc`)}`,
+    'toc_max_heading_level: 3',
+    '---',
+    '',
+    `<KernelVersionBanner${` release={${JSON.stringify(o.release)}}`}${` source={${JSON.stringify(rstPath)}}`} />`,
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(o.outDir, 'dma-buf.mdx'), `${front}${page.mdx}\n`);
+  const titles = new Map([[ROUTE, page.title]]);
+  fs.writeFileSync(path.join(o.outDir, 'identifiers.mdx'), renderIndexPage(registry.all(), INDEX_ROUTE, titles, o.release));
+  fs.writeFileSync(
+    path.join(o.outDir, '_category_.json'),
+    `${JSON.stringify({ label: `Kernel API (Linux ${o.version})`, position: 2, collapsed: false }, null, 2)}\n`,
+  );
+  const documented = page.items.filter((i) => i.kind !== 'doc');
+  const summary = {
+    release: o.release,
+    version: o.version,
+    route: ROUTE,
+    identifiers: documented.map((i) => ({
+      name: i.name,
+      kind: i.kind,
+      purpose: i.purpose,
+      file: i.file,
+      line: i.declLine || i.line,
+      members: i.kind === 'struct' || i.kind === 'union' ? i.params.map((p) => p.name) : undefined,
+    })),
+  };
+  fs.writeFileSync(path.join(o.outDir, '_identifiers.json'), `${JSON.stringify(summary, null, 1)}\n`);
+  const members = documented.filter((i) => i.kind === 'struct' || i.kind === 'union').reduce((n, i) => n + i.params.length, 0);
+  const kernelDocWarnings = documented.reduce((n, i) => n + i.warnings.length, 0);
+  return {
+    pages: [ROUTE, INDEX_ROUTE],
+    identifiers: documented.length,
+    members,
+    items: page.items.length,
+    kernelDocWarnings,
+    rstMessages: page.rstMessages,
+    notes: page.notes,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}

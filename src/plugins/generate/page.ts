@@ -1,0 +1,189 @@
+/**
+ * Assembles the spec page from `Documentation/driver-api/dma-buf.rst`: the rst decides the
+ * structure (headings, prose, order), each `.. kernel-doc::` directive is expanded with the items
+ * it selects, and every kernel-doc body goes through docutils in one batch.
+ */
+import { isElement, type DocElement, type DocNode } from '../rst/doctree.ts';
+import type { RstInput } from '../rst/docutils.ts';
+import type { RstResult } from '../rst/doctree.ts';
+import type { KdocFile, KdocItem } from '../../kerneldoc/types.ts';
+import { renderBlocks, type RenderContext } from './render-doctree.ts';
+import { renderItem, paramAnchor } from './render-item.ts';
+import { selectItems, type DirectiveOptions } from './select.ts';
+import { jsxAttr } from './mdx-text.ts';
+import { memberAnchor, symbolAnchor, type SymbolRegistry } from './xref.ts';
+
+export interface PageInput {
+  /** Route of the page, e.g. `/driver-api/dma-buf`. */
+  route: string;
+  /** docutils tree of the page's rst. */
+  tree: DocElement;
+  /** Parsed kernel-doc per file named by the directives (tree-relative path). */
+  files: Map<string, KdocFile>;
+  registry: SymbolRegistry;
+  /** Rendered SVG per `kernel-render` DOT source. */
+  graphs: Map<string, string>;
+  /** Body text → RST (kernel-doc inline markup turned into roles). */
+  bodyToRst: (body: string) => string;
+  /** Runs docutils over a batch. */
+  parseRst: (inputs: RstInput[]) => RstResult[];
+  sourceUrl?: (file: string, line: number) => string | undefined;
+}
+
+export interface PageOutput {
+  title: string;
+  mdx: string;
+  items: KdocItem[];
+  notes: string[];
+  rstMessages: number;
+}
+
+/** Every `.. kernel-doc::` directive of a tree, in document order. */
+export function directivesOf(tree: DocNode): DocElement[] {
+  const out: DocElement[] = [];
+  const walk = (n: DocNode) => {
+    if (!isElement(n)) return;
+    if (n.t === 'kerneldoc') out.push(n);
+    n.c.forEach(walk);
+  };
+  walk(tree);
+  return out;
+}
+
+export function directiveOptions(n: DocElement): DirectiveOptions {
+  return JSON.parse(String(n.a.options ?? '{}')) as DirectiveOptions;
+}
+
+/** Items a directive selects, or [] when its file could not be read. */
+export function directiveItems(n: DocElement, files: Map<string, KdocFile>): KdocItem[] {
+  const file = files.get(String(n.a.file));
+  if (!file) return [];
+  return selectItems(file, directiveOptions(n), (pattern) => files.get(pattern)?.exports ?? []);
+}
+
+/** Registers every identifier, member, enumerator and section label of a page. */
+export function registerPage(route: string, tree: DocElement, files: Map<string, KdocFile>, registry: SymbolRegistry): KdocItem[] {
+  const items: KdocItem[] = [];
+  for (const d of directivesOf(tree)) {
+    for (const item of directiveItems(d, files)) {
+      items.push(item);
+      if (item.kind === 'doc') continue;
+      registry.add({ name: item.name, kind: item.kind, page: route, anchor: symbolAnchor(item.name), purpose: item.purpose, file: item.file, line: item.declLine || item.line });
+      for (const p of item.params) {
+        if (item.kind === 'struct' || item.kind === 'union') registry.addMember(item.name, p.name, route);
+        if (item.kind === 'enum') {
+          registry.add({ name: p.name, kind: 'enum', page: route, anchor: paramAnchor(item, p)!, purpose: `enumerator of enum ${item.name}`, file: item.file, line: item.declLine });
+        }
+      }
+    }
+  }
+  const walk = (n: DocNode) => {
+    if (!isElement(n)) return;
+    if (n.t === 'section') {
+      const title = n.c.find((c) => isElement(c) && c.t === 'title');
+      const text = title ? textContent(title) : '';
+      const id = n.a.ids?.[0];
+      if (id) for (const name of [...(n.a.names ?? []), ...(n.a.ids ?? [])]) registry.addLabel(name, route, id, text);
+    }
+    n.c.forEach(walk);
+  };
+  walk(tree);
+  return items;
+}
+
+function textContent(n: DocNode): string {
+  return typeof n === 'string' ? n : n.c.map(textContent).join('');
+}
+
+/** Renders the page: first pass collects bodies, one docutils batch, second pass writes MDX. */
+export function renderPage(input: PageInput): PageOutput {
+  const { route, tree, registry } = input;
+  const top = tree.c.find((c) => isElement(c) && c.t === 'section') as DocElement | undefined;
+  const titleNode = top?.c.find((c) => isElement(c) && c.t === 'title');
+  const title = titleNode ? textContent(titleNode) : 'dma-buf';
+  const body = top ? top.c.filter((c) => c !== titleNode) : tree.c;
+  const notes: string[] = [];
+
+  const bodies = new Map<string, DocElement | null>();
+  const renderWith = (bodyMdx: (text: string, level: number) => string) => {
+    const ctx: RenderContext = {
+      baseLevel: 2,
+      notes,
+      resolve: (target, kind) => registry.resolve(target, kind, route),
+      label: (l) => {
+        const hit = registry.label(l);
+        return hit ? { href: hit.page === route ? `#${hit.anchor}` : `${hit.page}#${hit.anchor}`, title: hit.title } : undefined;
+      },
+      graph: (n) => {
+        const svg = input.graphs.get(String(n.a.source ?? ''));
+        return `<KernelGraph${jsxAttr('svg', svg ?? '')}${jsxAttr('caption', n.a.caption || undefined)}${jsxAttr('alt', n.a.alt || undefined)}${jsxAttr('dot', svg ? undefined : n.a.source)} />`;
+      },
+      kernelDoc: (n, level) =>
+        directiveItems(n, input.files)
+          .map((item) =>
+            renderItem(item, {
+              level,
+              body: (text) => bodyMdx(text, level + 1),
+              links: (code, self) => linksIn(code, self, registry, route),
+              sourceUrl: input.sourceUrl,
+              extras: (it) => warningsOf(it),
+            }),
+          )
+          .join('\n\n'),
+    };
+    return renderBlocks(body, ctx, 2);
+  };
+
+  // Pass 1: learn which bodies the page needs.
+  renderWith((text) => {
+    bodies.set(text, null);
+    return '';
+  });
+  const texts = [...bodies.keys()];
+  const results = input.parseRst(texts.map((t, i) => ({ id: String(i), rst: input.bodyToRst(t), source: route })));
+  let rstMessages = 0;
+  results.forEach((r, i) => {
+    bodies.set(texts[i], r.tree);
+    rstMessages += r.messages.length;
+  });
+
+  // Pass 2: the real page.
+  const mdx = renderWith((text, level) => {
+    const t = bodies.get(text);
+    if (!t) return '';
+    const ctx: RenderContext = {
+      baseLevel: level,
+      notes,
+      resolve: (target, kind) => registry.resolve(target, kind, route),
+      label: (l) => {
+        const hit = registry.label(l);
+        return hit ? { href: hit.page === route ? `#${hit.anchor}` : `${hit.page}#${hit.anchor}`, title: hit.title } : undefined;
+      },
+    };
+    return renderBlocks(t.c, ctx, level);
+  });
+  return { title, mdx, items: registerless(input), notes: [...new Set(notes)], rstMessages };
+}
+
+function registerless(input: PageInput): KdocItem[] {
+  return directivesOf(input.tree).flatMap((d) => directiveItems(d, input.files));
+}
+
+/** Links for identifiers in a C signature/definition: documented types and functions, not itself. */
+function linksIn(code: string, self: string, registry: SymbolRegistry, route: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of code.matchAll(/\b[A-Za-z_]\w*\b/g)) {
+    const name = m[0];
+    if (name === self || out[name]) continue;
+    const href = registry.hrefOf(name, route);
+    if (href) out[name] = href;
+  }
+  return out;
+}
+
+function warningsOf(item: KdocItem): string {
+  if (!item.warnings.length) return '';
+  return `<KernelWarnings${jsxAttr('warnings', item.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`))} />`;
+}
+
+export { memberAnchor };
