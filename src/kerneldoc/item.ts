@@ -1,0 +1,122 @@
+/**
+ * Where the parser's state becomes data: `dump_section` (a finished section or `@param`
+ * description goes into the per-item tables) and `output_declaration` (the tables become one
+ * `KdocItem`, instead of being printed).
+ */
+import { pre } from './perl-regex.js';
+import { type DeclArgs, type ParseState, SECTION_DEFAULT, UNDESCRIBED } from './state.js';
+import type { KdocItem, KdocParam, KdocSection } from './types.js';
+
+const typeParam = pre(String.raw`\@(\w*((\.\w+)|(->\w+))*(\.\.\.)?)`);
+
+/** Mirrors: scripts/kernel-doc: dump_section, v6.12. */
+export function dumpSection(st: ParseState, name: string, contents: string): void {
+  const m = typeParam.exec(name);
+  if (m || name === '@...') {
+    const pname = m ? m[1]! : '...';
+    st.parameterdescs.set(pname, contents);
+    st.sectcheck = st.sectcheck + pname + ' ';
+    st.parameterdescStartLines.set(pname, st.newStartLine);
+    st.newStartLine = 0;
+    return;
+  }
+  const old = st.sections.get(name);
+  if (old !== undefined && old !== '') {
+    if (name !== SECTION_DEFAULT) st.warn(`duplicate section name '${name}'\n`);
+    st.sections.set(name, old + contents);
+  } else {
+    st.sections.set(name, contents);
+    st.sectionlist.push(name);
+    st.sectionStartLines.set(name, st.newStartLine);
+    st.newStartLine = 0;
+  }
+}
+
+/** Trims leading and trailing blank lines (and trailing whitespace) of a body. */
+export function trimBody(s: string): string {
+  return s.replace(/^(?:[ \t\r\f\v]*\n)+/, '').replace(/\s+$/, '');
+}
+
+/**
+ * Builds the item `output_declaration` would print from the current tables.
+ * Mirrors: scripts/kernel-doc: output_declaration, v6.12 (the argument hashes of its callers).
+ */
+export function emitItem(st: ParseState, a: DeclArgs): KdocItem {
+  const params: KdocParam[] = st.parameterlist.map((name) => {
+    const key = name.replace(/\[[^]*/, '');
+    const raw = st.parameterdescs.get(key);
+    const described = raw !== undefined && raw !== UNDESCRIBED;
+    const p: KdocParam = {
+      name,
+      type: a.ctypes?.get(name) ?? '',
+      description: described ? trimBody(raw) : '',
+      line: described ? (st.parameterdescStartLines.get(key) ?? 0) : 0,
+      declaration: st.parametertypes.get(name) ?? '',
+    };
+    if (described) p.rawDescription = raw;
+    if (name.startsWith('#')) p.directive = true;
+    return p;
+  });
+  const sections: KdocSection[] = st.sectionlist.map((name) => {
+    const raw = st.sections.get(name) ?? '';
+    return { name, body: trimBody(raw), line: st.sectionStartLines.get(name) ?? 0, raw };
+  });
+  const item: KdocItem = {
+    kind: a.kind,
+    name: a.name,
+    file: st.file,
+    line: st.declarationStartLine - 1,
+    declLine: st.protoStartLine,
+    purpose: st.declarationPurpose,
+    params,
+    sections,
+    warnings: st.takePending(),
+  };
+  if (a.returnType !== undefined) item.returnType = a.returnType;
+  if (a.kind === 'macro') item.functionLike = !a.funcMacro;
+  if (a.kind === 'function' || a.kind === 'macro' || (a.kind === 'typedef' && a.typedef)) {
+    item.prototype = signature(a, params);
+    item.protoLine = st.protoStartLine;
+  }
+  if (a.viaDumpFunction) item.viaDumpFunction = true;
+  if (a.perlDefinition !== undefined) {
+    item.perlDefinition = a.perlDefinition;
+    item.definition = prettyDefinition(a.structType ?? 'struct', a.name, a.perlDefinition);
+  }
+  if (a.kind === 'enum') {
+    item.definition = `enum ${a.name} {\n${params.map((p) => `    ${p.name}`).join(',\n')}\n};`;
+  }
+  st.items.push(item);
+  return item;
+}
+
+const functionPointer = pre(String.raw`([^\(]*\(\*)\s*\)\s*\(([^\)]*)\)`);
+
+/** The signature line of `output_function_rst`. */
+function signature(a: DeclArgs, params: KdocParam[]): string {
+  let sig = '';
+  if (a.funcMacro) sig = a.name;
+  else {
+    if (a.returnType) sig = a.returnType + ' ';
+    sig += a.name + ' (';
+  }
+  sig += params
+    .map((p) => {
+      const t = p.declaration ?? '';
+      const m = functionPointer.exec(t);
+      return m ? `${m[1]}${p.name}) (${m[2]})` : t;
+    })
+    .join(', ');
+  if (!a.funcMacro) sig += ')';
+  return sig;
+}
+
+/** The **Definition** block as C: `struct name {`, members indented 4 per level, `};`. */
+function prettyDefinition(type: string, name: string, perlDef: string): string {
+  const body = perlDef
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => l.slice(1).replace(/\t/g, '    '))
+    .join('\n');
+  return `${type} ${name} {\n${body}${body ? '\n' : ''}};`;
+}

@@ -1,0 +1,151 @@
+/**
+ * Splitting a parameter list or a struct member list into names and types, and the checks that
+ * compare them with the `@name:` descriptions.
+ */
+import { perlSplit, perlTrue, pre, splitWords } from './perl-regex.js';
+import { type ParseState, UNDESCRIBED } from './state.js';
+
+/** Perl's `$attribute`: a `__attribute__((...))` clause. */
+export const ATTRIBUTE_SRC = String.raw`__attribute__\s*\(\([a-z0-9,_\*\s\(\)]*\)\)`;
+
+const argExprComma = pre(String.raw`(\([^\),]+),`);
+const argExprCommaG = pre(String.raw`(\([^\),]+),`, 'g');
+const stripComment = pre(String.raw`\/\*.*\*\/`);
+const pos0 = pre(String.raw`\sPOS0?\s`);
+const leadWs = pre(String.raw`^\s*`);
+const trailWs = pre(String.raw`\s*$`);
+const wsRun = pre(String.raw`\s+`);
+const isFuncPtr = pre(String.raw`\(.+\)\s*\(`);
+const funcPtrName = pre(String.raw`[^\(]+\(\*?\s*([\w\[\]\.]*)\s*\)`);
+const isArrayOfPtr = pre(String.raw`\(.+\)\s*\[`);
+const arrayPtrName = pre(String.raw`[^\(]+\(\s*\*\s*([\w\[\]\.]*?)\s*(\s*\[\s*[\w]+\s*\]\s*)*\)`);
+const colonWs = pre(String.raw`\s*:\s*`, 'g');
+const bracketWs = pre(String.raw`\s*\[`, 'g');
+const commaSplit = pre(String.raw`\s*,\s*`);
+const starsWs = pre(String.raw`(\*+)\s*`);
+const firstArgArray = pre(String.raw`^(.*\s+)(.*?\[.*\].*)$`);
+const wsSplit = pre(String.raw`\s+`);
+const ptrParam = pre(String.raw`^(\*+)\s*(.*)`);
+const bitfieldParam = pre(String.raw`(.*?):(\w+)`);
+const allWs = pre(String.raw`\s*`, 'g');
+const multiWs = pre(String.raw`\s\s+`, 'g');
+
+/** Mirrors: scripts/kernel-doc: save_struct_actual, v6.12. */
+function saveStructActual(st: ParseState, actual: string): void {
+  st.structActual = st.structActual + actual.replace(allWs, '') + ' ';
+}
+
+/** Perl's `$type =~ s/([^\(]+\(\*?)\s*$param/$1/` ($param interpolated as a pattern). */
+function stripParamName(type: string, param: string): string {
+  try {
+    return type.replace(pre(String.raw`([^\(]+\(\*?)\s*` + param), '$1');
+  } catch {
+    return type;
+  }
+}
+
+/** Mirrors: scripts/kernel-doc: create_parameterlist, v6.12. */
+export function createParameterlist(st: ParseState, args: string, splitter: string, declName: string): void {
+  while (argExprComma.test(args)) args = args.replace(argExprCommaG, '$1#');
+  for (let arg of perlSplit(args, splitter)) {
+    arg = arg.replace(stripComment, '');
+    arg = arg.replace(pos0, ' ');
+    arg = arg.replace(leadWs, '').replace(trailWs, '').replace(wsRun, ' ');
+    if (arg.startsWith('#')) {
+      pushParameter(st, arg, '', '', '');
+    } else if (isFuncPtr.test(arg)) {
+      arg = arg.replace(/#/g, ',');
+      const m = funcPtrName.exec(arg);
+      const param = m ? m[1]! : '';
+      const type = stripParamName(arg, param);
+      saveStructActual(st, param);
+      pushParameter(st, param, type, arg, declName);
+    } else if (isArrayOfPtr.test(arg)) {
+      arg = arg.replace(/#/g, ',');
+      const m = arrayPtrName.exec(arg);
+      const param = m ? m[1]! : '';
+      const type = stripParamName(arg, param);
+      saveStructActual(st, param);
+      pushParameter(st, param, type, arg, declName);
+    } else if (perlTrue(arg)) {
+      arg = arg.replace(colonWs, ':').replace(bracketWs, '[');
+      const list = perlSplit(arg, commaSplit);
+      if (list.length === 0) list.push('');
+      if (list[0]!.includes('*')) list[0] = list[0]!.replace(starsWs, ' $1');
+      let firstArg: string[];
+      const fm = firstArgArray.exec(list[0]!);
+      if (fm) {
+        list.shift();
+        firstArg = [...perlSplit(fm[1]!, wsSplit), fm[2]!];
+      } else {
+        firstArg = perlSplit(list.shift()!, wsSplit);
+      }
+      list.unshift(firstArg.pop() ?? '');
+      const type = firstArg.join(' ');
+      for (const param of list) {
+        let m: RegExpExecArray | null;
+        if ((m = ptrParam.exec(param))) {
+          saveStructActual(st, m[2]!);
+          pushParameter(st, m[2]!, `${type} ${m[1]}`, arg, declName);
+        } else if ((m = bitfieldParam.exec(param))) {
+          if (type !== '') {
+            saveStructActual(st, m[1]!);
+            pushParameter(st, m[1]!, `${type}:${m[2]}`, arg, declName);
+          }
+        } else {
+          saveStructActual(st, param);
+          pushParameter(st, param, type, arg, declName);
+        }
+      }
+    }
+  }
+}
+
+/** Mirrors: scripts/kernel-doc: push_parameter, v6.12. */
+export function pushParameter(st: ParseState, param: string, type: string, orgArg: string, declName: string): void {
+  if (st.anonStructUnion && type === '' && param === '}') return;
+  st.anonStructUnion = false;
+  param = param.replace(/[[)][^\n]*/, '');
+  const descs = st.parameterdescs;
+  if (type === '' && /\.\.\.(?=\n?$)/.test(param)) {
+    if (/\w\.\.\.(?=\n?$)/.test(param)) param = param.replace(/\.\.\.(?=\n?$)/, '');
+    const d = descs.get(param);
+    if (d === undefined || d === '') descs.set(param, 'variable arguments');
+  } else if (type === '' && (param === '' || param === 'void')) {
+    param = 'void';
+    descs.set('void', 'no arguments');
+  } else if (type === '' && (param === 'struct' || param === 'union')) {
+    type = param;
+    param = `{unnamed_${param}}`;
+    descs.set(param, 'anonymous\n');
+    st.anonStructUnion = true;
+  } else if (param.includes('__cacheline_group')) {
+    return;
+  }
+  if (!descs.has(param) && !param.startsWith('#')) {
+    descs.set(param, UNDESCRIBED);
+    if (!param.includes('.')) {
+      st.warn(`Function parameter or struct member '${param}' not described in '${declName}'\n`, {
+        gate: { type, name: declName },
+      });
+    }
+  }
+  st.parameterlist.push(param);
+  st.parametertypes.set(param, orgArg.replace(multiWs, ' '));
+  st.paramCtypes.set(param, type);
+}
+
+const attributeI = pre(ATTRIBUTE_SRC, 'i');
+
+/** Mirrors: scripts/kernel-doc: check_sections, v6.12. */
+export function checkSections(st: ParseState, declName: string, declType: string, sectcheck: string, prmscheck: string): void {
+  const prms = splitWords(prmscheck).map((p) =>
+    p.replace(/\[[^\n]*\]/, '').replace(attributeI, '').replace(/\[[^\n]*/, ''),
+  );
+  for (const s of splitWords(sectcheck)) {
+    if (prms.includes(s)) continue;
+    if (declType === 'function') st.warn(`Excess function parameter '${s}' description in '${declName}'\n`);
+    else if (declType === 'struct' || declType === 'union')
+      st.warn(`Excess ${declType} member '${s}' description in '${declName}'\n`);
+  }
+}

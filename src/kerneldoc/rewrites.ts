@@ -1,0 +1,148 @@
+/**
+ * The macro rewrites kernel-doc applies before parsing a prototype or a struct body, as data.
+ * Each row is perl's `s/pattern/replacement/flags`, in perl's order; patterns are perl syntax
+ * (compiled by `pre`), replacements use `$1`-style groups.
+ */
+import { pre } from './perl-regex.js';
+import { ATTRIBUTE_SRC } from './parameters.js';
+
+/** One `s///` of the perl tool. */
+export interface Rewrite {
+  /** Perl pattern source. */
+  pattern: string;
+  /** Replacement (`$1`... allowed). */
+  replace: string;
+  /** Perl flags (`g`, `s`, `i`). */
+  flags?: string;
+}
+
+/**
+ * Prototype clean-ups of `dump_function`, before `#define` detection (each once, first match).
+ * Mirrors: scripts/kernel-doc: dump_function, v6.12.
+ */
+export const FUNCTION_REWRITES: readonly Rewrite[] = [
+  { pattern: '^static +', replace: '' },
+  { pattern: '^extern +', replace: '' },
+  { pattern: '^asmlinkage +', replace: '' },
+  { pattern: '^inline +', replace: '' },
+  { pattern: '^__inline__ +', replace: '' },
+  { pattern: '^__inline +', replace: '' },
+  { pattern: '^__always_inline +', replace: '' },
+  { pattern: '^noinline +', replace: '' },
+  { pattern: '^__FORTIFY_INLINE +', replace: '' },
+  { pattern: '__init +', replace: '' },
+  { pattern: '__init_or_module +', replace: '' },
+  { pattern: '__deprecated +', replace: '' },
+  { pattern: '__flatten +', replace: '' },
+  { pattern: '__meminit +', replace: '' },
+  { pattern: '__must_check +', replace: '' },
+  { pattern: '__weak +', replace: '' },
+  { pattern: '__sched +', replace: '' },
+  { pattern: '_noprof', replace: '' },
+  { pattern: String.raw`__printf\s*\(\s*\d*\s*,\s*\d*\s*\) +`, replace: '' },
+  { pattern: String.raw`__(?:re)?alloc_size\s*\(\s*\d+\s*(?:,\s*\d+\s*)?\) +`, replace: '' },
+  { pattern: String.raw`__diagnose_as\s*\(\s*\S+\s*(?:,\s*\d+\s*)*\) +`, replace: '' },
+  { pattern: String.raw`DECL_BUCKET_PARAMS\s*\(\s*(\S+)\s*,\s*(\S+)\s*\)`, replace: '$1, $2' },
+];
+
+/**
+ * Clean-ups of `dump_function` after `#define` detection. The `__attribute__((...))` pattern is
+ * perl's possessive version, with `(?=(x+))\1` standing for the possessive `x++`.
+ * Mirrors: scripts/kernel-doc: dump_function, v6.12.
+ */
+export const FUNCTION_REWRITES_AFTER_DEFINE: readonly Rewrite[] = [
+  { pattern: '__attribute_const__ +', replace: '' },
+  {
+    pattern: String.raw`__attribute__\s*\(\((?:(?=([\w\s]+))\1(?:\((?=([^)]*))\2\))?(?=(\s*))\3,?)+\)\)\s+`,
+    replace: '',
+  },
+];
+
+const ARGS = String.raw`([^,)]+)`;
+
+/**
+ * Struct/union body rewrites of `dump_struct`: attributes stripped, `struct_group*()` unwrapped
+ * (the final balanced-paren unwrap is code: `unwrapStructGroup`), declaration macros expanded.
+ * Mirrors: scripts/kernel-doc: dump_struct, v6.12.
+ */
+export const STRUCT_MEMBER_REWRITES: readonly Rewrite[] = [
+  { pattern: String.raw`\/\*\s*private:.*?\/\*\s*public:.*?\*\/`, replace: '', flags: 'gsi' },
+  { pattern: String.raw`\/\*\s*private:.*`, replace: '', flags: 'gsi' },
+  { pattern: String.raw`\/\*.*?\*\/`, replace: '', flags: 'gs' },
+  { pattern: String.raw`\s*` + ATTRIBUTE_SRC, replace: ' ', flags: 'gi' },
+  { pattern: String.raw`\s*__aligned\s*\([^;]*\)`, replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*__counted_by\s*\([^;]*\)`, replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*__counted_by_(le|be)\s*\([^;]*\)`, replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*__packed\s*`, replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*CRYPTO_MINALIGN_ATTR`, replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*____cacheline_aligned_in_smp`, replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*____cacheline_aligned`, replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\bstruct_group\s*\(([^,]*,)`, replace: 'STRUCT_GROUP(', flags: 'gs' },
+  { pattern: String.raw`\bstruct_group_attr\s*\(([^,]*,){2}`, replace: 'STRUCT_GROUP(', flags: 'gs' },
+  { pattern: String.raw`\bstruct_group_tagged\s*\(([^,]*),([^,]*),`, replace: 'struct $1 $2; STRUCT_GROUP(', flags: 'gs' },
+  { pattern: String.raw`\b__struct_group\s*\(([^,]*,){3}`, replace: 'STRUCT_GROUP(', flags: 'gs' },
+  { pattern: '', replace: 'unwrapStructGroup' },
+  {
+    pattern: String.raw`__ETHTOOL_DECLARE_LINK_MODE_MASK\s*\(([^\)]+)\)`,
+    replace: 'DECLARE_BITMAP($1, __ETHTOOL_LINK_MODE_MASK_NBITS)',
+    flags: 'gs',
+  },
+  { pattern: String.raw`DECLARE_PHY_INTERFACE_MASK\s*\(([^\)]+)\)`, replace: 'DECLARE_BITMAP($1, PHY_INTERFACE_MODE_MAX)', flags: 'gs' },
+  { pattern: String.raw`DECLARE_BITMAP\s*\(${ARGS},\s*${ARGS}\)`, replace: 'unsigned long $1[BITS_TO_LONGS($2)]', flags: 'gs' },
+  { pattern: String.raw`DECLARE_HASHTABLE\s*\(${ARGS},\s*${ARGS}\)`, replace: 'unsigned long $1[1 << (($2) - 1)]', flags: 'gs' },
+  { pattern: String.raw`DECLARE_KFIFO\s*\(${ARGS},\s*${ARGS},\s*${ARGS}\)`, replace: '$2 *$1', flags: 'gs' },
+  { pattern: String.raw`DECLARE_KFIFO_PTR\s*\(${ARGS},\s*${ARGS}\)`, replace: '$2 *$1', flags: 'gs' },
+  { pattern: String.raw`(?:__)?DECLARE_FLEX_ARRAY\s*\(${ARGS},\s*${ARGS}\)`, replace: '$1 $2[]', flags: 'gs' },
+  { pattern: String.raw`DEFINE_DMA_UNMAP_ADDR\s*\(${ARGS}\)`, replace: 'dma_addr_t $1', flags: 'gs' },
+  { pattern: String.raw`DEFINE_DMA_UNMAP_LEN\s*\(${ARGS}\)`, replace: '__u32 $1', flags: 'gs' },
+];
+
+/** A rewrite table compiled once. */
+export type CompiledRewrites = ReadonlyArray<readonly [RegExp | null, string]>;
+
+/** Compiles a table (a row with an empty pattern is a named code step). */
+export function compile(table: readonly Rewrite[]): CompiledRewrites {
+  return table.map((r) => [r.pattern ? pre(r.pattern, r.flags ?? '') : null, r.replace] as const);
+}
+
+/** Applies a compiled table; `steps` provides the named code steps. */
+export function applyRewrites(s: string, table: CompiledRewrites, steps: Record<string, (s: string) => string> = {}): string {
+  for (const [re, rep] of table) {
+    if (re) s = s.replace(re, rep);
+    else s = steps[rep]!(s);
+  }
+  return s;
+}
+
+/**
+ * Perl's `s/\bSTRUCT_GROUP(\(((?:(?>[^)(]+)|(?1))*)\))[^;]*;/$2/gos`: replaces each
+ * `STRUCT_GROUP(balanced)...;` by the text inside the parentheses (one left-to-right pass).
+ */
+export function unwrapStructGroup(s: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const i = s.indexOf('STRUCT_GROUP', from);
+    if (i < 0) break;
+    if ((i > 0 && /\w/.test(s[i - 1]!)) || s[i + 12] !== '(') {
+      out += s.slice(from, i + 12);
+      from = i + 12;
+      continue;
+    }
+    let depth = 0;
+    let j = i + 12;
+    for (; j < s.length; j++) {
+      if (s[j] === '(') depth++;
+      else if (s[j] === ')' && --depth === 0) break;
+    }
+    const semi = j < s.length ? s.indexOf(';', j) : -1;
+    if (semi < 0) {
+      out += s.slice(from, i + 12);
+      from = i + 12;
+      continue;
+    }
+    out += s.slice(from, i) + s.slice(i + 13, j);
+    from = semi + 1;
+  }
+  return out + s.slice(from);
+}
