@@ -1,0 +1,78 @@
+/**
+ * Spinlocks, mirroring `include/linux/spinlock.h` (v6.12).
+ *
+ * Holding a spinlock makes the task atomic (`preempt_count > 0`): sleeping then
+ * is reported, and blocking oopses with "scheduling while atomic". Taking a
+ * spinlock the task already holds would spin forever: reported as recursive
+ * locking, ending the run.
+ * @module
+ */
+import { K } from './current.js';
+import { lock_acquired, lock_released, lockdep_recursive } from './lockdep.js';
+import type { task_struct } from './sched.js';
+import { MAX_SCHEDULE_TIMEOUT } from './clock.js';
+
+/** `spinlock_t`. Create with `new spinlock_t()` or {@link DEFINE_SPINLOCK}. */
+export class spinlock_t {
+  /** Task holding the lock, or null. */
+  owner: task_struct | null = null;
+  constructor(
+    /** Lock class name for lockdep reports. */
+    public name = 'spinlock',
+  ) {}
+}
+
+/** `DEFINE_SPINLOCK(name)`: a new unlocked spinlock. */
+export function DEFINE_SPINLOCK(name = 'spinlock'): spinlock_t {
+  return new spinlock_t(name);
+}
+
+/** `spin_lock_init(lock)`: (re)initialise `lock` as unlocked. */
+export function spin_lock_init(lock: spinlock_t, name?: string): void {
+  lock.owner = null;
+  if (name) lock.name = name;
+}
+
+/** `spin_lock(lock)` (and the _irq/_irqsave forms): take `lock`, entering atomic context. */
+export function spin_lock(lock: spinlock_t): void {
+  const sched = K().sched;
+  const cur = sched.current;
+  if (lock.owner !== null) {
+    if (lock.owner === cur) lockdep_recursive(lock, 'spin_lock');
+    // another kthread holds it: let it run until it releases
+    sched.wait_until(() => lock.owner === null, MAX_SCHEDULE_TIMEOUT, false, `spin_lock(${lock.name})`);
+  }
+  lock.owner = cur;
+  cur.preempt_count++;
+  lock_acquired(lock);
+}
+
+/** `spin_unlock(lock)` (and the _irq/_irqrestore forms). */
+export function spin_unlock(lock: spinlock_t): void {
+  const owner = lock.owner;
+  if (owner === null) return;
+  lock.owner = null;
+  owner.preempt_count--;
+  lock_released(lock, owner);
+}
+
+/** `spin_lock_irqsave`: same as {@link spin_lock} in the model (returns the flags cookie 0). */
+export function spin_lock_irqsave(lock: spinlock_t): number {
+  spin_lock(lock);
+  return 0;
+}
+
+/** `spin_unlock_irqrestore`. */
+export function spin_unlock_irqrestore(lock: spinlock_t, _flags = 0): void {
+  spin_unlock(lock);
+}
+
+/** `spin_lock_irq`. */
+export const spin_lock_irq = spin_lock;
+/** `spin_unlock_irq`. */
+export const spin_unlock_irq = spin_unlock;
+
+/** `spin_is_locked(lock)`. */
+export function spin_is_locked(lock: spinlock_t): boolean {
+  return lock.owner !== null;
+}
