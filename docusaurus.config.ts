@@ -17,7 +17,21 @@ const config = {
   markdown: {
     hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
   },
-  future: { v4: true, faster: true },
+  future: {
+    v4: true,
+    // Rspack and the SWC JS/CSS tooling; the SWC HTML minifier is off because it trims whitespace
+    // inside inline elements, which makes the static HTML differ from React's render (hydration error 418).
+    faster: {
+      swcJsLoader: true,
+      swcJsMinimizer: true,
+      swcHtmlMinimizer: false,
+      lightningCssMinimizer: true,
+      mdxCrossCompilerCache: true,
+      rspackBundler: true,
+      rspackPersistentCache: true,
+      ssgWorkerThreads: true,
+    },
+  },
   i18n: { defaultLocale: 'en', locales: ['en'] },
   presets: [
     [

@@ -4,7 +4,7 @@ import React, { type ReactNode } from 'react';
 export default function KernelWarnings({ warnings }: { warnings: string[] }): ReactNode {
   return (
     <details className="kd-warnings">
-      <summary>kernel-doc reports {warnings.length === 1 ? 'a problem' : `${warnings.length} problems`} in this comment</summary>
+      <summary>kernel-doc -Wall: {warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`} for this comment</summary>
       <ul>
         {warnings.map((w) => (
           <li key={w}>

@@ -8,7 +8,8 @@ import { ensureKernelTree, KernelSourceError } from '../kernel-source/fetch.ts';
 import { generate } from './generate.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-try {
+
+async function main(): Promise<void> {
   const tree = await ensureKernelTree({ version: process.env.KERNEL_VERSION });
   const report = await generate({
     tree: tree.dir,
@@ -23,10 +24,10 @@ try {
       `${report.seconds.toFixed(1)} s\n`,
   );
   for (const n of report.notes) process.stderr.write(`note: ${n}\n`);
-} catch (e) {
-  if (e instanceof KernelSourceError) {
-    process.stderr.write(`generate: ${e.message}\n`);
-    process.exit(2);
-  }
-  throw e;
 }
+
+main().catch((e: unknown) => {
+  if (!(e instanceof KernelSourceError)) throw e;
+  process.stderr.write(`generate: ${e.message}\n`);
+  process.exit(2);
+});

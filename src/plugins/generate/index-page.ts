@@ -41,7 +41,7 @@ export function renderIndexPage(entries: SymbolEntry[], route: string, pageTitle
     `<nav className="kd-az" aria-label="Jump to letter">${[...groups.keys()].map((k) => `<a${jsxAttr('href', `#${letterId(k)}`)}>${jsxText(k)}</a>`).join(' ')}</nav>`,
   ];
   for (const [letter, list] of groups) {
-    out.push('', `## ${letter === '#' ? 'Other' : letter} {#${letterId(letter)}}`, '');
+    out.push('', `## ${letter === '#' ? 'Other' : letter} {/* #${letterId(letter)} */}`, '');
     const rows = list.map((e) => {
       const kind = e.purpose.startsWith('enumerator of') ? 'enumerator' : KIND_LABEL[e.kind];
       const label = e.kind === 'function' || (e.kind === 'macro' && false) ? `${e.name}()` : e.name;

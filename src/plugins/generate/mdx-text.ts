@@ -21,7 +21,7 @@ export function headingText(s: string): string {
   return s.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
 }
 
-/** An HTML id / anchor kept as is when safe for `{#id}` heading syntax. */
+/** An HTML id / anchor kept as is when safe inside a heading-id comment. */
 export function safeId(id: string): string {
   return id.replace(/[^A-Za-z0-9_.:-]/g, '-');
 }

@@ -95,7 +95,63 @@ function textContent(n: DocNode): string {
   return typeof n === 'string' ? n : n.c.map(textContent).join('');
 }
 
-/** Renders the page: first pass collects bodies, one docutils batch, second pass writes MDX. */
+/**
+ * Two-pass rendering shared by pages: `render` is called once with a collecting body renderer to
+ * learn which kernel-doc bodies are needed, the bodies go through docutils in one batch, then
+ * `render` runs again with the real one. Returns the MDX and the number of docutils messages.
+ */
+export function renderWithBodies(
+  render: (body: (text: string, level: number) => string) => string,
+  bodyToRst: (body: string) => string,
+  parseRst: (inputs: RstInput[]) => RstResult[],
+  bodyContext: (level: number) => RenderContext,
+): { mdx: string; rstMessages: number } {
+  const bodies = new Map<string, DocElement | null>();
+  render((text) => {
+    bodies.set(text, null);
+    return '';
+  });
+  const texts = [...bodies.keys()];
+  const results = parseRst(texts.map((t, i) => ({ id: String(i), rst: bodyToRst(t) })));
+  let rstMessages = 0;
+  results.forEach((r, i) => {
+    bodies.set(texts[i], r.tree);
+    rstMessages += r.messages.length;
+  });
+  const mdx = render((text, level) => {
+    const t = bodies.get(text);
+    return t ? renderBlocks(t.c, bodyContext(level), level) : '';
+  });
+  return { mdx, rstMessages };
+}
+
+/** A render context resolving through the registry, relative to `route`. */
+export function registryContext(registry: SymbolRegistry, route: string, level: number, notes: string[]): RenderContext {
+  return {
+    baseLevel: level,
+    notes,
+    resolve: (target, kind) => registry.resolve(target, kind, route),
+    label: (l) => {
+      const hit = registry.label(l);
+      return hit ? { href: hit.page === route ? `#${hit.anchor}` : `${hit.page}#${hit.anchor}`, title: hit.title } : undefined;
+    },
+  };
+}
+
+/** Item render options shared by the page and by standalone renders (tests). */
+export function itemOptions(sectionLevel: number, body: (text: string, level: number) => string, registry: SymbolRegistry, route: string, sourceUrl?: PageInput['sourceUrl']) {
+  // Entries sit at h4 or deeper, so the table of contents lists sections, not 136 entries.
+  const level = Math.max(4, sectionLevel);
+  return {
+    level,
+    body: (text: string) => body(text, level + 1),
+    links: (code: string, self: string) => linksIn(code, self, registry, route),
+    sourceUrl,
+    extras: (it: KdocItem) => warningsOf(it),
+  };
+}
+
+/** Renders the page from the rst tree, expanding each kernel-doc directive. */
 export function renderPage(input: PageInput): PageOutput {
   const { route, tree, registry } = input;
   const top = tree.c.find((c) => isElement(c) && c.t === 'section') as DocElement | undefined;
@@ -103,65 +159,25 @@ export function renderPage(input: PageInput): PageOutput {
   const title = titleNode ? textContent(titleNode) : 'dma-buf';
   const body = top ? top.c.filter((c) => c !== titleNode) : tree.c;
   const notes: string[] = [];
-
-  const bodies = new Map<string, DocElement | null>();
-  const renderWith = (bodyMdx: (text: string, level: number) => string) => {
-    const ctx: RenderContext = {
-      baseLevel: 2,
-      notes,
-      resolve: (target, kind) => registry.resolve(target, kind, route),
-      label: (l) => {
-        const hit = registry.label(l);
-        return hit ? { href: hit.page === route ? `#${hit.anchor}` : `${hit.page}#${hit.anchor}`, title: hit.title } : undefined;
-      },
-      graph: (n) => {
-        const svg = input.graphs.get(String(n.a.source ?? ''));
-        return `<KernelGraph${jsxAttr('svg', svg ?? '')}${jsxAttr('caption', n.a.caption || undefined)}${jsxAttr('alt', n.a.alt || undefined)}${jsxAttr('dot', svg ? undefined : n.a.source)} />`;
-      },
-      kernelDoc: (n, level) =>
-        directiveItems(n, input.files)
-          .map((item) =>
-            renderItem(item, {
-              level,
-              body: (text) => bodyMdx(text, level + 1),
-              links: (code, self) => linksIn(code, self, registry, route),
-              sourceUrl: input.sourceUrl,
-              extras: (it) => warningsOf(it),
-            }),
-          )
-          .join('\n\n'),
-    };
-    return renderBlocks(body, ctx, 2);
-  };
-
-  // Pass 1: learn which bodies the page needs.
-  renderWith((text) => {
-    bodies.set(text, null);
-    return '';
-  });
-  const texts = [...bodies.keys()];
-  const results = input.parseRst(texts.map((t, i) => ({ id: String(i), rst: input.bodyToRst(t), source: route })));
-  let rstMessages = 0;
-  results.forEach((r, i) => {
-    bodies.set(texts[i], r.tree);
-    rstMessages += r.messages.length;
-  });
-
-  // Pass 2: the real page.
-  const mdx = renderWith((text, level) => {
-    const t = bodies.get(text);
-    if (!t) return '';
-    const ctx: RenderContext = {
-      baseLevel: level,
-      notes,
-      resolve: (target, kind) => registry.resolve(target, kind, route),
-      label: (l) => {
-        const hit = registry.label(l);
-        return hit ? { href: hit.page === route ? `#${hit.anchor}` : `${hit.page}#${hit.anchor}`, title: hit.title } : undefined;
-      },
-    };
-    return renderBlocks(t.c, ctx, level);
-  });
+  const { mdx, rstMessages } = renderWithBodies(
+    (bodyMdx) => {
+      const ctx: RenderContext = {
+        ...registryContext(registry, route, 2, notes),
+        graph: (n) => {
+          const svg = input.graphs.get(String(n.a.source ?? ''));
+          return `<KernelGraph${jsxAttr('svg', svg ?? '')}${jsxAttr('caption', n.a.caption || undefined)}${jsxAttr('alt', n.a.alt || undefined)}${jsxAttr('dot', svg ? undefined : n.a.source)} />`;
+        },
+        kernelDoc: (n, level) =>
+          directiveItems(n, input.files)
+            .map((item) => renderItem(item, itemOptions(level, bodyMdx, registry, route, input.sourceUrl)))
+            .join('\n\n'),
+      };
+      return renderBlocks(body, ctx, 2);
+    },
+    input.bodyToRst,
+    input.parseRst,
+    (level) => registryContext(registry, route, level, notes),
+  );
   return { title, mdx, items: registerless(input), notes: [...new Set(notes)], rstMessages };
 }
 
@@ -181,9 +197,14 @@ function linksIn(code: string, self: string, registry: SymbolRegistry, route: st
   return out;
 }
 
+/**
+ * What kernel-doc reports about an item's comment, so gaps (an undescribed member, a missing
+ * `Return:`) are visible on the page; warnings only `-Wall` shows are tagged with their switch.
+ */
 function warningsOf(item: KdocItem): string {
   if (!item.warnings.length) return '';
-  return `<KernelWarnings${jsxAttr('warnings', item.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`))} />`;
+  const lines = item.warnings.map((w) => `${w.file}:${w.line}: warning: ${w.message}${w.flag ? ` [-W${w.flag}]` : ''}`);
+  return `<KernelWarnings${jsxAttr('warnings', lines)} />`;
 }
 
 export { memberAnchor };

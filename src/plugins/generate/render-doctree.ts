@@ -119,7 +119,7 @@ function renderSection(n: DocElement, ctx: RenderContext, level: number): string
   const ids = n.a.ids ?? [];
   const [id, ...extra] = ids.map(safeId);
   const h = Math.min(6, level);
-  const heading = `${'#'.repeat(h)} ${headingText(title ? textOf(title) : '')}${id ? ` {#${id}}` : ''}`;
+  const heading = `${'#'.repeat(h)} ${headingText(title ? textOf(title) : '')}${id ? ` {/* #${id} */}` : ''}`;
   const extraAnchors = extra.map((x) => `<Anchor${jsxAttr('id', x)} />`).join('');
   const body = renderBlocks(
     n.c.filter((c) => c !== title),

@@ -65,7 +65,7 @@ export function renderItem(item: KdocItem, o: ItemRenderOptions): string {
   const anchor = symbolAnchor(item.name);
   const level = Math.min(6, o.level);
   const out: string[] = [];
-  out.push(`${"#".repeat(level)} \`${itemTitle(item)}\` {#${anchor}}`);
+  out.push(`${"#".repeat(level)} \`${itemTitle(item)}\` {/* #${anchor} */}`);
   const line = item.declLine || item.line;
   const code = item.kind === 'function' || item.kind === 'macro' || (item.kind === 'typedef' && !item.definition) ? signatureOf(item) : item.definition ?? '';
   const srcHref = o.sourceUrl?.(item.file, line);

@@ -10,13 +10,11 @@ const value = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-try {
-  const tree = await ensureKernelTree({ version: value('--version'), full: flag('--full') });
-  process.stdout.write(`${tree.dir}\n`);
-} catch (e) {
-  if (e instanceof KernelSourceError) {
+ensureKernelTree({ version: value('--version'), full: flag('--full') }).then(
+  (tree) => process.stdout.write(`${tree.dir}\n`),
+  (e: unknown) => {
+    if (!(e instanceof KernelSourceError)) throw e;
     process.stderr.write(`kernel-source: ${e.message}\n`);
     process.exit(2);
-  }
-  throw e;
-}
+  },
+);

@@ -93,7 +93,8 @@ KEEP_ATTRS = ('ids', 'names', 'classes', 'refuri', 'refname', 'refid', 'role', '
 
 def to_json(node):
     if isinstance(node, nodes.Text):
-        return str(node)
+        # astext() drops docutils' NUL markers of backslash escapes (`\ ` renders as nothing).
+        return node.astext()
     attrs = {}
     for k in KEEP_ATTRS:
         v = node.attributes.get(k) if hasattr(node, 'attributes') else None
