@@ -159,9 +159,9 @@ export class Scheduler {
   }
 
   /** Fire the earliest timer if it expires at or before `deadline`. */
-  private fireOne(deadline: number): boolean {
+  private fireOne(deadline: number, strict = false): boolean {
     const t = this.timers[0];
-    if (!t || t.expires > deadline) return false;
+    if (!t || t.expires > deadline || (strict && t.expires === deadline)) return false;
     this.timers.shift();
     this.clock.advanceTo(t.expires);
     t.fn();
@@ -170,7 +170,8 @@ export class Scheduler {
 
   /**
    * Block the current task until `cond()` is true or `timeout` jiffies pass.
-   * Runs other kthreads and fires timers meanwhile.
+   * Runs other kthreads and fires timers meanwhile; a timer due exactly when the
+   * timeout expires fires after the wait has timed out.
    * @param timeout jiffies, or MAX_SCHEDULE_TIMEOUT for no limit.
    * @param intr interruptible: a pending signal ends the wait with -ERESTARTSYS.
    * @param what description for the hung-task report.
@@ -189,7 +190,8 @@ export class Scheduler {
       if (cond()) return remaining();
       if (intr && cur.sigpending) return -512;
       if (this.stepOne()) continue;
-      if (this.fireOne(deadline)) continue;
+      // a timer due exactly at the timeout loses the race against the timeout
+      if (this.fireOne(deadline, true)) continue;
       if (!forever) {
         this.clock.advanceTo(deadline);
         return cond() ? 1 : 0;
