@@ -51,10 +51,12 @@ export function dumpFunction(st: ParseState, prototype: string): void {
     createParameterlist(st, m[3]!, ',', name);
   } else {
     st.warn(`cannot understand function prototype: '${prototype}'\n`);
+    st.rejected.push({ line: st.protoStartLine, beforeItem: st.items.length });
     return;
   }
   if (st.identifier !== name) {
     st.warn(`expecting prototype for ${st.identifier}(). Prototype was for ${name}() instead\n`);
+    st.rejected.push({ line: st.protoStartLine, beforeItem: st.items.length });
     return;
   }
   checkSections(st, name, 'function', st.sectcheck, st.parameterlist.join(' '));

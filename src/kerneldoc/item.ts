@@ -54,6 +54,8 @@ export function emitItem(st: ParseState, a: DeclArgs): KdocItem {
       declaration: st.parametertypes.get(name) ?? '',
     };
     if (described) p.rawDescription = raw;
+    const dl = st.parameterdescStartLines.get(key);
+    if (dl !== undefined) p.descLine = dl;
     if (name.startsWith('#')) p.directive = true;
     return p;
   });

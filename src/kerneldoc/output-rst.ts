@@ -42,7 +42,7 @@ function functionRst(it: KdocItem, o: RstOptions): string {
   for (const p of it.params) {
     s += `  \`\`${p.declaration ? p.declaration : p.name}\`\`\n`;
     const d = rawDesc(p);
-    s += d !== undefined ? lineno(o, p.line) + hl(d, '    ') : '    *undescribed*\n';
+    s += d !== undefined ? lineno(o, p.descLine) + hl(d, '    ') : '    *undescribed*\n';
     s += '\n';
   }
   return s + sectionsRst(it.sections, '  ', o);
@@ -76,7 +76,7 @@ function structRst(it: KdocItem, o: RstOptions): string {
     if (p.name.startsWith('#')) continue;
     const d = rawDesc(p);
     if (d === undefined) continue;
-    s += lineno(o, p.line) + `  \`\`${p.name}\`\`\n` + hl(d, '    ') + '\n';
+    s += lineno(o, p.descLine) + `  \`\`${p.name}\`\`\n` + hl(d, '    ') + '\n';
   }
   return s + '\n' + sectionsRst(it.sections, '', o);
 }

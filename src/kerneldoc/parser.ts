@@ -348,5 +348,7 @@ export function parseKernelDoc(text: string, file: string, opts: ParseOptions = 
   }
   st.flushPending();
   const warnings = st.fileWarnings;
-  return { file, items: st.items, exports: opts.noExports ? [] : scanExports(text), warnings };
+  const result: KdocFile = { file, items: st.items, exports: opts.noExports ? [] : scanExports(text), warnings };
+  if (st.rejected.length) result.rejected = st.rejected;
+  return result;
 }

@@ -85,6 +85,8 @@ export class ParseState {
   structActual = '';
 
   readonly items: KdocItem[] = [];
+  /** Prototypes `dump_function` gave up on (for `-enable-lineno`). */
+  readonly rejected: Array<{ line: number; beforeItem: number }> = [];
   readonly fileWarnings: KdocWarning[] = [];
   private pending: KdocWarning[] = [];
   private seq = 0;

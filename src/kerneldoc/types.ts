@@ -57,6 +57,8 @@ export interface KdocParam {
   rawDescription?: string;
   /** A preprocessor line (`#ifdef X`) kept in the member list as perl keeps it. */
   directive?: boolean;
+  /** Perl's `$parameterdesc_start_lines{name}` when set (may be 0 for one-line inline docs); for `-enable-lineno`. */
+  descLine?: number;
 }
 
 /** A named section of a comment, in source order: `Description`, `Return`, `Context`, `Note`, ... */
@@ -114,6 +116,11 @@ export interface KdocFile {
   exports: string[];
   /** Warnings not tied to an item (e.g. `bad line:`), in source order. */
   warnings: KdocWarning[];
+  /**
+   * Prototypes perl's `dump_function` rejected (it still prints `.. LINENO` for them with
+   * `-enable-lineno`): the line, and the index of the item that follows.
+   */
+  rejected?: Array<{ line: number; beforeItem: number }>;
 }
 
 /** Inline markup node, parsed once from kernel-doc text and rendered per format. */
