@@ -141,7 +141,8 @@ function renderDefinitionItem(it: DocNode, ctx: RenderContext, level: number): s
   const parts: string[] = [];
   for (const c of it.c) {
     if (!isElement(c)) continue;
-    if (c.t === 'term' || c.t === 'field_name' || c.t === 'option_group') parts.push(`<dt>${renderInline(c.c, ctx)}</dt>`);
+    if (c.t === 'option_group') parts.push(`<dt>${c.c.map((o) => renderInline([o], ctx)).join(', ')}</dt>`);
+    else if (c.t === 'term' || c.t === 'field_name') parts.push(`<dt>${renderInline(c.c, ctx)}</dt>`);
     else if (c.t === 'classifier') parts.push(`<dd className="kd-classifier">${renderInline(c.c, ctx)}</dd>`);
     else if (c.t === 'definition' || c.t === 'field_body' || c.t === 'description') parts.push(`<dd>\n${renderBlocks(c.c, ctx, level)}\n</dd>`);
   }
@@ -217,6 +218,14 @@ function renderInlineNode(n: DocNode, ctx: RenderContext): string {
     case 'acronym':
     case 'generated':
       return renderInline(n.c, ctx);
+    case 'option': {
+      // `--flag ARG` of an option list: the option string and its argument as one code span.
+      const parts = n.c.filter(isElement).map((c) => textOf(c));
+      return `<code>${jsxText(parts.join(' '))}</code>`;
+    }
+    case 'option_string':
+    case 'option_argument':
+      return `<code>${jsxText(textOf(n))}</code>`;
     case 'footnote_reference':
     case 'citation_reference':
       return `<sup>${jsxText(textOf(n))}</sup>`;
