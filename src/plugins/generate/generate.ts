@@ -14,6 +14,7 @@ import { siteInline } from './body-rst.ts';
 import { dotToSvg } from './graph.ts';
 import { renderIndexPage } from './index-page.ts';
 import { directivesOf, registerPage, renderPage } from './page.ts';
+import { visibleParams } from './render-item.ts';
 import { SymbolRegistry } from './xref.ts';
 
 export interface GenerateOptions {
@@ -118,11 +119,11 @@ export async function generate(o: GenerateOptions): Promise<GenerateReport> {
       purpose: i.purpose,
       file: i.file,
       line: i.declLine || i.line,
-      members: i.kind === 'struct' || i.kind === 'union' ? i.params.map((p) => p.name) : undefined,
+      members: i.kind === 'struct' || i.kind === 'union' ? visibleParams(i).map((p) => p.name) : undefined,
     })),
   };
   fs.writeFileSync(path.join(o.outDir, '_identifiers.json'), `${JSON.stringify(summary, null, 1)}\n`);
-  const members = documented.filter((i) => i.kind === 'struct' || i.kind === 'union').reduce((n, i) => n + i.params.length, 0);
+  const members = documented.filter((i) => i.kind === 'struct' || i.kind === 'union').reduce((n, i) => n + visibleParams(i).length, 0);
   const kernelDocWarnings = documented.reduce((n, i) => n + i.warnings.length, 0);
   return {
     pages: [ROUTE, INDEX_ROUTE],

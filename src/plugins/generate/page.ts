@@ -8,7 +8,7 @@ import type { RstInput } from '../rst/docutils.ts';
 import type { RstResult } from '../rst/doctree.ts';
 import type { KdocFile, KdocItem } from '../../kerneldoc/types.ts';
 import { renderBlocks, type RenderContext } from './render-doctree.ts';
-import { renderItem, paramAnchor } from './render-item.ts';
+import { renderItem, paramAnchor, visibleParams } from './render-item.ts';
 import { selectItems, type DirectiveOptions } from './select.ts';
 import { jsxAttr } from './mdx-text.ts';
 import { memberAnchor, symbolAnchor, type SymbolRegistry } from './xref.ts';
@@ -69,7 +69,7 @@ export function registerPage(route: string, tree: DocElement, files: Map<string,
       items.push(item);
       if (item.kind === 'doc') continue;
       registry.add({ name: item.name, kind: item.kind, page: route, anchor: symbolAnchor(item.name), purpose: item.purpose, file: item.file, line: item.declLine || item.line });
-      for (const p of item.params) {
+      for (const p of visibleParams(item)) {
         if (item.kind === 'struct' || item.kind === 'union') registry.addMember(item.name, p.name, route);
         if (item.kind === 'enum') {
           registry.add({ name: p.name, kind: 'enum', page: route, anchor: paramAnchor(item, p)!, purpose: `enumerator of enum ${item.name}`, file: item.file, line: item.declLine });

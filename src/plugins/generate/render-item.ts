@@ -60,6 +60,20 @@ function paramDecl(p: KdocParam): string {
   return `${p.type}${p.type.endsWith('*') ? '' : ' '}${p.name}`;
 }
 
+/**
+ * Parameters and members as the reader sees them. kernel-doc's list also carries preprocessor
+ * lines (`#ifdef X`) and placeholders for anonymous structs/unions (`{unnamed_struct}`), which
+ * its own rst output skips; so do we.
+ */
+export function visibleParams(item: KdocItem): KdocParam[] {
+  return item.params.filter((p) => !p.name.startsWith('#') && !/^\{unnamed_\w+\}$/.test(p.name));
+}
+
+/** Definition text for display: kernel-doc leaves a `;` after preprocessor lines; drop it. */
+function displayDefinition(code: string): string {
+  return code.replace(/^(\s*#.*?);$/gm, '$1');
+}
+
 export function renderItem(item: KdocItem, o: ItemRenderOptions): string {
   if (item.kind === 'doc') return renderDocBlock(item, o);
   const anchor = symbolAnchor(item.name);
@@ -67,7 +81,8 @@ export function renderItem(item: KdocItem, o: ItemRenderOptions): string {
   const out: string[] = [];
   out.push(`${"#".repeat(level)} \`${itemTitle(item)}\` {/* #${anchor} */}`);
   const line = item.declLine || item.line;
-  const code = item.kind === 'function' || item.kind === 'macro' || (item.kind === 'typedef' && !item.definition) ? signatureOf(item) : item.definition ?? '';
+  const code =
+    item.kind === 'function' || item.kind === 'macro' || (item.kind === 'typedef' && !item.definition) ? signatureOf(item) : displayDefinition(item.definition ?? '');
   const srcHref = o.sourceUrl?.(item.file, line);
   out.push(
     `<KernelSignature${jsxAttr('kind', item.kind)}${jsxAttr('name', item.name)}${jsxAttr('code', code)}${jsxAttr('links', o.links(code, item.name))}${jsxAttr(
@@ -78,7 +93,7 @@ export function renderItem(item: KdocItem, o: ItemRenderOptions): string {
   if (item.purpose) out.push(`<p className="kd-purpose">${jsxText(item.purpose)}</p>`);
   const extra = o.extras?.(item);
   if (extra) out.push(extra);
-  if (item.params.length) out.push(renderParams(item, o));
+  if (visibleParams(item).length) out.push(renderParams(item, o));
   for (const s of item.sections) {
     const body = o.body(s.body, item);
     if (!body.trim()) continue;
@@ -96,7 +111,7 @@ function paramsTitle(item: KdocItem): string {
 /** Member name → anchor, so the definition block can link each member to its entry. */
 function memberLinks(item: KdocItem): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of item.params) out[p.name] = `#${memberAnchor(item.name, p.name)}`;
+  for (const p of visibleParams(item)) out[p.name] = `#${memberAnchor(item.name, p.name)}`;
   return out;
 }
 
@@ -107,7 +122,7 @@ export function paramAnchor(item: KdocItem, p: KdocParam): string | undefined {
 }
 
 function renderParams(item: KdocItem, o: ItemRenderOptions): string {
-  const rows = item.params.map((p) => {
+  const rows = visibleParams(item).map((p) => {
     const id = paramAnchor(item, p);
     const label = item.kind === 'function' || item.kind === 'macro' || item.kind === 'typedef' ? paramDecl(p) : p.name;
     const body = p.description.trim() ? o.body(p.description, item) : '';
