@@ -4,7 +4,7 @@
 import { pre } from './perl-regex.js';
 import type { InlineNode } from './types.js';
 
-type Rule = { re: RegExp; make: (m: RegExpExecArray) => InlineNode };
+type Rule = { re: RegExp; make: (m: RegExpExecArray) => InlineNode; needle?: string };
 
 const literal: Rule = { re: /``([^`]+)``/g, make: (m) => ({ type: 'literal', value: m[1]! }) };
 
@@ -17,24 +17,27 @@ const literal: Rule = { re: /``([^`]+)``/g, make: (m) => ({ type: 'literal', val
  */
 const RULES: readonly Rule[] = [
   // $type_constant2
-  { re: pre(String.raw`\%([-_*\w]+)`, 'g'), make: (m) => ({ type: 'const', name: m[1]! }) },
+  { needle: '%', re: pre(String.raw`\%([-_*\w]+)`, 'g'), make: (m) => ({ type: 'const', name: m[1]! }) },
   // $type_member_func
   {
+    needle: '&',
     re: pre(String.raw`\&([_\w]+)(\.|->)([_\w]+)\(\)`, 'g'),
     make: (m) => ({ type: 'memberref', kind: 'any', name: m[1]!, sep: m[2] as '.' | '->', member: m[3]!, call: true }),
   },
   // $type_member
   {
+    needle: '&',
     re: pre(String.raw`\&([_\w]+)(\.|->)([_\w]+)`, 'g'),
     make: (m) => ({ type: 'memberref', kind: 'any', name: m[1]!, sep: m[2] as '.' | '->', member: m[3]! }),
   },
   // $type_fp_param, $type_fp_param2
-  { re: pre(String.raw`\@(\w+)\(\)`, 'g'), make: (m) => ({ type: 'param', name: m[1]!, call: true }) },
-  { re: pre(String.raw`\@(\w+->\S+)\(\)`, 'g'), make: (m) => ({ type: 'param', name: m[1]!, call: true }) },
+  { needle: '@', re: pre(String.raw`\@(\w+)\(\)`, 'g'), make: (m) => ({ type: 'param', name: m[1]!, call: true }) },
+  { needle: '@', re: pre(String.raw`\@(\w+->\S+)\(\)`, 'g'), make: (m) => ({ type: 'param', name: m[1]!, call: true }) },
   // $type_enum
-  { re: pre(String.raw`\&(enum\s*([_\w]+))`, 'g'), make: (m) => ({ type: 'typeref', kind: 'enum', name: m[2]!, raw: m[1]! }) },
+  { needle: '&', re: pre(String.raw`\&(enum\s*([_\w]+))`, 'g'), make: (m) => ({ type: 'typeref', kind: 'enum', name: m[2]!, raw: m[1]! }) },
   // $type_struct (with a trailing .member / ->member kept in the same node)
   {
+    needle: '&',
     re: pre(String.raw`\&(struct\s*([_\w]+))(?:(\.|->)([_\w]+))?`, 'g'),
     make: (m) =>
       m[3]
@@ -42,9 +45,10 @@ const RULES: readonly Rule[] = [
         : { type: 'typeref', kind: 'struct', name: m[2]!, raw: m[1]! },
   },
   // $type_typedef
-  { re: pre(String.raw`\&(typedef\s*([_\w]+))`, 'g'), make: (m) => ({ type: 'typeref', kind: 'typedef', name: m[2]!, raw: m[1]! }) },
+  { needle: '&', re: pre(String.raw`\&(typedef\s*([_\w]+))`, 'g'), make: (m) => ({ type: 'typeref', kind: 'typedef', name: m[2]!, raw: m[1]! }) },
   // $type_union
   {
+    needle: '&',
     re: pre(String.raw`\&(union\s*([_\w]+))(?:(\.|->)([_\w]+))?`, 'g'),
     make: (m) =>
       m[3]
@@ -52,16 +56,17 @@ const RULES: readonly Rule[] = [
         : { type: 'typeref', kind: 'union', name: m[2]!, raw: m[1]! },
   },
   // $type_fallback
-  { re: pre(String.raw`\&([_\w]+)`, 'g'), make: (m) => ({ type: 'typeref', kind: 'any', name: m[1]! }) },
+  { needle: '&', re: pre(String.raw`\&([_\w]+)`, 'g'), make: (m) => ({ type: 'typeref', kind: 'any', name: m[1]! }) },
   // $type_param_ref
   {
+    needle: '@',
     re: pre(String.raw`([\!~\*]?)\@(\w*((\.\w+)|(->\w+))*(\.\.\.)?)`, 'g'),
     make: (m) => (m[1] ? { type: 'param', name: m[2]!, prefix: m[1] } : { type: 'param', name: m[2]! }),
   },
   // $type_env (perl highlights it only in man pages; a node here, rendered as written)
-  { re: pre(String.raw`\$(\w+)`, 'g'), make: (m) => ({ type: 'envvar', name: m[1]! }) },
+  { needle: '$', re: pre(String.raw`\$(\w+)`, 'g'), make: (m) => ({ type: 'envvar', name: m[1]! }) },
   // $type_func
-  { re: pre(String.raw`(\w+)\(\)`, 'g'), make: (m) => ({ type: 'func', name: m[1]! }) },
+  { needle: '()', re: pre(String.raw`(\w+)\(\)`, 'g'), make: (m) => ({ type: 'func', name: m[1]! }) },
 ];
 
 function applyRule(nodes: InlineNode[], rule: Rule): InlineNode[] {
@@ -72,6 +77,10 @@ function applyRule(nodes: InlineNode[], rule: Rule): InlineNode[] {
       continue;
     }
     const s = n.value;
+    if (rule.needle !== undefined && !s.includes(rule.needle)) {
+      out.push(n);
+      continue;
+    }
     rule.re.lastIndex = 0;
     let last = 0;
     let m: RegExpExecArray | null;

@@ -4,7 +4,7 @@
  * `scripts/kernel-doc` (perl, v6.12) works on byte strings: `\s` is ASCII whitespace, `.` is any
  * character but `\n`, and `$` matches at the end *or before a final newline*. JavaScript differs on
  * all three (`\s` includes U+00A0, `.` excludes `\r`, `$` is end only), so every pattern of the port
- * is written as in perl and translated here once, at module load.
+ * is written as in perl and translated here once (compiled patterns are cached).
  */
 
 const WS = '\\t\\n\\v\\f\\r ';
@@ -15,6 +15,19 @@ const WS = '\\t\\n\\v\\f\\r ';
  * Mirrors: the regexes of scripts/kernel-doc, v6.12 (all of them go through this).
  */
 export function pre(src: string, flags = ''): RegExp {
+  const key = flags + '\0' + src;
+  let re = cache.get(key);
+  if (!re) {
+    re = compilePerl(src, flags);
+    if (cache.size > 4096) cache.clear();
+    cache.set(key, re);
+  }
+  return re;
+}
+
+const cache = new Map<string, RegExp>();
+
+function compilePerl(src: string, flags: string): RegExp {
   const dotAll = flags.includes('s');
   let out = '';
   let inClass = false;

@@ -14,6 +14,8 @@ export interface Rewrite {
   replace: string;
   /** Perl flags (`g`, `s`, `i`). */
   flags?: string;
+  /** A literal every match contains (case-sensitively): the row is skipped when it is absent. */
+  needle?: string;
 }
 
 /**
@@ -66,48 +68,49 @@ const ARGS = String.raw`([^,)]+)`;
  * Mirrors: scripts/kernel-doc: dump_struct, v6.12.
  */
 export const STRUCT_MEMBER_REWRITES: readonly Rewrite[] = [
-  { pattern: String.raw`\/\*\s*private:.*?\/\*\s*public:.*?\*\/`, replace: '', flags: 'gsi' },
-  { pattern: String.raw`\/\*\s*private:.*`, replace: '', flags: 'gsi' },
-  { pattern: String.raw`\/\*.*?\*\/`, replace: '', flags: 'gs' },
+  { pattern: String.raw`\/\*\s*private:.*?\/\*\s*public:.*?\*\/`, needle: '/*', replace: '', flags: 'gsi' },
+  { pattern: String.raw`\/\*\s*private:.*`, needle: '/*', replace: '', flags: 'gsi' },
+  { pattern: String.raw`\/\*.*?\*\/`, needle: '/*', replace: '', flags: 'gs' },
   { pattern: String.raw`\s*` + ATTRIBUTE_SRC, replace: ' ', flags: 'gi' },
-  { pattern: String.raw`\s*__aligned\s*\([^;]*\)`, replace: ' ', flags: 'gs' },
-  { pattern: String.raw`\s*__counted_by\s*\([^;]*\)`, replace: ' ', flags: 'gs' },
-  { pattern: String.raw`\s*__counted_by_(le|be)\s*\([^;]*\)`, replace: ' ', flags: 'gs' },
-  { pattern: String.raw`\s*__packed\s*`, replace: ' ', flags: 'gs' },
-  { pattern: String.raw`\s*CRYPTO_MINALIGN_ATTR`, replace: ' ', flags: 'gs' },
-  { pattern: String.raw`\s*____cacheline_aligned_in_smp`, replace: ' ', flags: 'gs' },
-  { pattern: String.raw`\s*____cacheline_aligned`, replace: ' ', flags: 'gs' },
-  { pattern: String.raw`\bstruct_group\s*\(([^,]*,)`, replace: 'STRUCT_GROUP(', flags: 'gs' },
-  { pattern: String.raw`\bstruct_group_attr\s*\(([^,]*,){2}`, replace: 'STRUCT_GROUP(', flags: 'gs' },
-  { pattern: String.raw`\bstruct_group_tagged\s*\(([^,]*),([^,]*),`, replace: 'struct $1 $2; STRUCT_GROUP(', flags: 'gs' },
-  { pattern: String.raw`\b__struct_group\s*\(([^,]*,){3}`, replace: 'STRUCT_GROUP(', flags: 'gs' },
-  { pattern: '', replace: 'unwrapStructGroup' },
+  { pattern: String.raw`\s*__aligned\s*\([^;]*\)`, needle: '__aligned', replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*__counted_by\s*\([^;]*\)`, needle: '__counted_by', replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*__counted_by_(le|be)\s*\([^;]*\)`, needle: '__counted_by_', replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*__packed\s*`, needle: '__packed', replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*CRYPTO_MINALIGN_ATTR`, needle: 'CRYPTO_MINALIGN_ATTR', replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*____cacheline_aligned_in_smp`, needle: '____cacheline_aligned_in_smp', replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\s*____cacheline_aligned`, needle: '____cacheline_aligned', replace: ' ', flags: 'gs' },
+  { pattern: String.raw`\bstruct_group\s*\(([^,]*,)`, needle: 'struct_group', replace: 'STRUCT_GROUP(', flags: 'gs' },
+  { pattern: String.raw`\bstruct_group_attr\s*\(([^,]*,){2}`, needle: 'struct_group_attr', replace: 'STRUCT_GROUP(', flags: 'gs' },
+  { pattern: String.raw`\bstruct_group_tagged\s*\(([^,]*),([^,]*),`, needle: 'struct_group_tagged', replace: 'struct $1 $2; STRUCT_GROUP(', flags: 'gs' },
+  { pattern: String.raw`\b__struct_group\s*\(([^,]*,){3}`, needle: '__struct_group', replace: 'STRUCT_GROUP(', flags: 'gs' },
+  { pattern: '', replace: 'unwrapStructGroup', needle: 'STRUCT_GROUP' },
   {
-    pattern: String.raw`__ETHTOOL_DECLARE_LINK_MODE_MASK\s*\(([^\)]+)\)`,
+    pattern: String.raw`__ETHTOOL_DECLARE_LINK_MODE_MASK\s*\(([^\)]+)\)`, needle: '__ETHTOOL_DECLARE_LINK_MODE_MASK',
     replace: 'DECLARE_BITMAP($1, __ETHTOOL_LINK_MODE_MASK_NBITS)',
     flags: 'gs',
   },
-  { pattern: String.raw`DECLARE_PHY_INTERFACE_MASK\s*\(([^\)]+)\)`, replace: 'DECLARE_BITMAP($1, PHY_INTERFACE_MODE_MAX)', flags: 'gs' },
-  { pattern: String.raw`DECLARE_BITMAP\s*\(${ARGS},\s*${ARGS}\)`, replace: 'unsigned long $1[BITS_TO_LONGS($2)]', flags: 'gs' },
-  { pattern: String.raw`DECLARE_HASHTABLE\s*\(${ARGS},\s*${ARGS}\)`, replace: 'unsigned long $1[1 << (($2) - 1)]', flags: 'gs' },
-  { pattern: String.raw`DECLARE_KFIFO\s*\(${ARGS},\s*${ARGS},\s*${ARGS}\)`, replace: '$2 *$1', flags: 'gs' },
-  { pattern: String.raw`DECLARE_KFIFO_PTR\s*\(${ARGS},\s*${ARGS}\)`, replace: '$2 *$1', flags: 'gs' },
-  { pattern: String.raw`(?:__)?DECLARE_FLEX_ARRAY\s*\(${ARGS},\s*${ARGS}\)`, replace: '$1 $2[]', flags: 'gs' },
-  { pattern: String.raw`DEFINE_DMA_UNMAP_ADDR\s*\(${ARGS}\)`, replace: 'dma_addr_t $1', flags: 'gs' },
-  { pattern: String.raw`DEFINE_DMA_UNMAP_LEN\s*\(${ARGS}\)`, replace: '__u32 $1', flags: 'gs' },
+  { pattern: String.raw`DECLARE_PHY_INTERFACE_MASK\s*\(([^\)]+)\)`, needle: 'DECLARE_PHY_INTERFACE_MASK', replace: 'DECLARE_BITMAP($1, PHY_INTERFACE_MODE_MAX)', flags: 'gs' },
+  { pattern: String.raw`DECLARE_BITMAP\s*\(${ARGS},\s*${ARGS}\)`, needle: 'DECLARE_BITMAP', replace: 'unsigned long $1[BITS_TO_LONGS($2)]', flags: 'gs' },
+  { pattern: String.raw`DECLARE_HASHTABLE\s*\(${ARGS},\s*${ARGS}\)`, needle: 'DECLARE_HASHTABLE', replace: 'unsigned long $1[1 << (($2) - 1)]', flags: 'gs' },
+  { pattern: String.raw`DECLARE_KFIFO\s*\(${ARGS},\s*${ARGS},\s*${ARGS}\)`, needle: 'DECLARE_KFIFO', replace: '$2 *$1', flags: 'gs' },
+  { pattern: String.raw`DECLARE_KFIFO_PTR\s*\(${ARGS},\s*${ARGS}\)`, needle: 'DECLARE_KFIFO_PTR', replace: '$2 *$1', flags: 'gs' },
+  { pattern: String.raw`(?:__)?DECLARE_FLEX_ARRAY\s*\(${ARGS},\s*${ARGS}\)`, needle: 'DECLARE_FLEX_ARRAY', replace: '$1 $2[]', flags: 'gs' },
+  { pattern: String.raw`DEFINE_DMA_UNMAP_ADDR\s*\(${ARGS}\)`, needle: 'DEFINE_DMA_UNMAP_ADDR', replace: 'dma_addr_t $1', flags: 'gs' },
+  { pattern: String.raw`DEFINE_DMA_UNMAP_LEN\s*\(${ARGS}\)`, needle: 'DEFINE_DMA_UNMAP_LEN', replace: '__u32 $1', flags: 'gs' },
 ];
 
 /** A rewrite table compiled once. */
-export type CompiledRewrites = ReadonlyArray<readonly [RegExp | null, string]>;
+export type CompiledRewrites = ReadonlyArray<readonly [RegExp | null, string, string | undefined]>;
 
 /** Compiles a table (a row with an empty pattern is a named code step). */
 export function compile(table: readonly Rewrite[]): CompiledRewrites {
-  return table.map((r) => [r.pattern ? pre(r.pattern, r.flags ?? '') : null, r.replace] as const);
+  return table.map((r) => [r.pattern ? pre(r.pattern, r.flags ?? '') : null, r.replace, r.needle] as const);
 }
 
 /** Applies a compiled table; `steps` provides the named code steps. */
 export function applyRewrites(s: string, table: CompiledRewrites, steps: Record<string, (s: string) => string> = {}): string {
-  for (const [re, rep] of table) {
+  for (const [re, rep, needle] of table) {
+    if (needle !== undefined && !s.includes(needle)) continue;
     if (re) s = s.replace(re, rep);
     else s = steps[rep]!(s);
   }
