@@ -4,7 +4,8 @@
  * Files are read as latin1 so bytes round-trip exactly as in perl.
  */
 import { readFileSync } from 'node:fs';
-import { parseKernelDoc, renderKernelDoc, scanExports, formatWarning } from '../../kerneldoc/index.js';
+import { renderKernelDoc, scanExports, formatWarning } from '../../kerneldoc/index.js';
+import { parseFile } from './read.js';
 import { parseArgs } from './args.js';
 
 function main(argv: string[]): number {
@@ -19,15 +20,12 @@ function main(argv: string[]): number {
   const parsed = [];
   let errors = 0;
   for (const f of files) {
-    let text: string;
     try {
-      text = readFileSync(f, 'latin1');
+      parsed.push(parseFile(f));
     } catch {
       process.stderr.write(`Error: Cannot open file ${f}\n`);
       errors++;
-      continue;
     }
-    parsed.push(parseKernelDoc(text, f));
   }
   if (opts.mode === 'export' || opts.mode === 'internal') {
     const exported = new Set<string>();
