@@ -62,11 +62,17 @@ function paramDecl(p: KdocParam): string {
 
 /**
  * Parameters and members as the reader sees them. kernel-doc's list also carries preprocessor
- * lines (`#ifdef X`) and placeholders for anonymous structs/unions (`{unnamed_struct}`), which
- * its own rst output skips; so do we.
+ * lines (`#ifdef X`), which its own rst output skips; so do we. (Anonymous structs/unions stay,
+ * as `{unnamed_union}`, the name kernel-doc lists them under.) A name listed twice (two
+ * anonymous unions) is shown once.
  */
 export function visibleParams(item: KdocItem): KdocParam[] {
-  return item.params.filter((p) => !p.name.startsWith('#') && !/^\{unnamed_\w+\}$/.test(p.name));
+  const seen = new Set<string>();
+  return item.params.filter((p) => {
+    if (p.name.startsWith('#') || seen.has(p.name)) return false;
+    seen.add(p.name);
+    return true;
+  });
 }
 
 /** Definition text for display: kernel-doc leaves a `;` after preprocessor lines; drop it. */
