@@ -73,7 +73,7 @@ function renderBlock(n: DocNode, ctx: RenderContext, level: number): string {
     case 'doctest_block':
       return codeBlock(textOf(n), languageOf(n));
     case 'block_quote':
-      return `<blockquote>\n${renderBlocks(n.c.filter((c) => !isElement(c) || c.t !== 'attribution'), ctx, level)}\n</blockquote>`;
+      return `<blockquote className="kd-indent">\n${renderBlocks(n.c.filter((c) => !isElement(c) || c.t !== 'attribution'), ctx, level)}\n</blockquote>`;
     case 'line_block':
       return `<div className="kd-line-block">${n.c.map((l) => `<div>${isElement(l) ? renderInline(l.c, ctx) : jsxText(l)}</div>`).join('')}</div>`;
     case 'table':
