@@ -214,6 +214,7 @@ function renderInlineNode(n: DocNode, ctx: RenderContext): string {
     case 'target':
       return `${anchorsOf(n)}${renderInline(n.c, ctx)}`;
     case 'inline':
+    case 'substitution_reference':
     case 'abbreviation':
     case 'acronym':
     case 'generated':

@@ -19,9 +19,11 @@ function main(argv: string[]): number {
   const { opts, exportFiles, files } = args;
   const parsed = [];
   let errors = 0;
+  // Exports are printed by -json and used by -export/-internal; otherwise perl does not scan them.
+  const noExports = opts.format !== 'json' && opts.mode !== 'export' && opts.mode !== 'internal';
   for (const f of files) {
     try {
-      parsed.push(parseFile(f));
+      parsed.push(parseFile(f, f, { noExports }));
     } catch {
       process.stderr.write(`Error: Cannot open file ${f}\n`);
       errors++;

@@ -14,7 +14,6 @@ import sys
 
 import docutils
 from docutils import nodes, utils
-from docutils.core import publish_doctree
 from docutils.parsers.rst import Directive, directives, roles
 
 
@@ -119,11 +118,45 @@ SETTINGS = {
 }
 
 
+_parser = None
+_settings = None
+_reader = None
+
+
+def doctree(text, source):
+    """Parse one snippet: the rst parser and settings are built once and reused (publish_doctree
+    rebuilds both for every call, which dominates on tens of thousands of small bodies); the
+    standard transforms still run, so references and targets resolve as usual."""
+    global _parser, _settings, _reader
+    if _parser is None:
+        from docutils.parsers.rst import Parser
+        from docutils.readers.standalone import Reader
+        _parser = Parser()
+        _reader = Reader(parser=_parser)
+        try:
+            from docutils.frontend import get_default_settings  # docutils >= 0.18
+            _settings = get_default_settings(Parser)
+        except ImportError:
+            from docutils.frontend import OptionParser
+            _settings = OptionParser(components=(Parser,)).get_default_values()
+        for k, v in SETTINGS.items():
+            setattr(_settings, k, v)
+    from docutils.utils import new_document
+    from docutils.transforms import Transformer
+    document = new_document(source, _settings)
+    _parser.parse(text, document)
+    transformer = Transformer(document)
+    # The same transforms publish_doctree applies: the standalone reader's (substitutions,
+    # targets, footnotes...), the parser's and docutils' universal ones.
+    transformer.populate_from_components((_reader, _parser))
+    transformer.apply_transforms()
+    return document
+
+
 def parse(entry):
     messages = []
     try:
-        tree = publish_doctree(entry['rst'], source_path=entry.get('source', '<kernel-doc>'),
-                               settings_overrides=SETTINGS)
+        tree = doctree(entry['rst'], entry.get('source', '<kernel-doc>'))
         for msg in list(tree.traverse(nodes.system_message)):
             messages.append({'level': msg['level'], 'line': msg.get('line'),
                              'text': msg.astext().split('\n', 1)[0]})
