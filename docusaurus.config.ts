@@ -1,6 +1,18 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import fs from 'node:fs';
 import { themes as prismThemes } from 'prism-react-renderer';
+
+/** The kernel release the generated pages come from (written by `npm run generate`). */
+function generatedRelease(): string {
+  try {
+    const data = JSON.parse(fs.readFileSync('docs/driver-api/_identifiers.json', 'utf8')) as { version: string };
+    return data.version;
+  } catch {
+    return '6.12';
+  }
+}
+const kernel = generatedRelease();
 
 const config = {
   title: 'dma-buf, runnable',
@@ -70,7 +82,7 @@ const config = {
       logo: { alt: 'dma-buf', src: 'img/favicon.svg' },
       items: [
         { type: 'doc', docId: 'intro', label: 'Guide', position: 'left' },
-        { to: '/driver-api/dma-buf', label: 'Spec (Linux 6.12)', position: 'left' },
+        { to: '/driver-api/dma-buf', label: `Spec (Linux ${kernel})`, position: 'left' },
         { to: '/driver-api/identifiers', label: 'Identifiers', position: 'left' },
       ],
     },

@@ -14,7 +14,7 @@ export default function Home(): ReactNode {
         </p>
         <div className={styles.actions}>
           <Link className="button button--primary button--lg" to="/driver-api/dma-buf">
-            Read the spec (Linux 6.12)
+            Read the spec
           </Link>
           <Link className="button button--secondary button--lg" to="/intro">
             Start with the guide
