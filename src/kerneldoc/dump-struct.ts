@@ -4,7 +4,7 @@
  */
 import { emitItem } from './item.js';
 import { checkSections, createParameterlist, ATTRIBUTE_SRC } from './parameters.js';
-import { perlSplit, perlTrue, pre } from './perl-regex.js';
+import { perlSplit, perlTrue, pre, trimEndWs, trimStartWs } from './perl-regex.js';
 import { applyRewrites, compile, STRUCT_MEMBER_REWRITES, unwrapStructGroup } from './rewrites.js';
 import type { ParseState } from './state.js';
 
@@ -21,6 +21,14 @@ const idStrip1 = pre(String.raw`[:\[].*`);
 const idStrip2 = pre(String.raw`^\s*\**(\S+)\s*`);
 const blankRe = pre(String.raw`^\s*$`);
 const typeAndNames = pre(String.raw`(.*)\s+(\S+)`);
+const bitWidthG = pre(String.raw`:\s*\d+\s*`, 'g');
+const bracketsG = pre(String.raw`\[.*\]`, 'g');
+const commaWsG = pre(String.raw`\s*,\s*`, 'g');
+const braceWsSemiG = pre(String.raw`\}\s+;`, 'g');
+const enumComma = pre(String.raw`(enum\s+\{[^\}]+),([^\n])`);
+const wsRun = pre(String.raw`\s+`);
+const hashLine = pre(String.raw`^\s*#`);
+const innerBracesG = pre(String.raw`(\{[^\{\}]*\})`, 'g');
 
 /** Mirrors: scripts/kernel-doc: dump_struct (the nested struct/union flattening loop), v6.12. */
 function flattenNested(members: string): string {
@@ -41,10 +49,10 @@ function flattenNested(members: string): string {
           newmember += anon ? `${fp[1]}${fp[2]}${fp[3]}; ` : `${fp[1]}${id}.${fp[2]}${fp[3]}; `;
           continue;
         }
-        arg = arg.replace(pre(String.raw`^\s+`), '').replace(pre(String.raw`\s+$`), '');
-        arg = arg.replace(pre(String.raw`:\s*\d+\s*`, 'g'), '');
-        arg = arg.replace(pre(String.raw`\[.*\]`, 'g'), '');
-        arg = arg.replace(pre(String.raw`\s*,\s*`, 'g'), ',');
+        arg = trimEndWs(trimStartWs(arg));
+        if (arg.includes(':')) arg = arg.replace(bitWidthG, '');
+        if (arg.includes('[')) arg = arg.replace(bracketsG, '');
+        if (arg.includes(',')) arg = arg.replace(commaWsG, ',');
         const tn = typeAndNames.exec(arg);
         if (!tn) {
           newmember += `${arg}; `;
@@ -65,16 +73,17 @@ function flattenNested(members: string): string {
 
 /** Mirrors: scripts/kernel-doc: dump_struct (the **Definition** layout), v6.12. */
 export function formatDefinition(declaration: string): string {
-  declaration = declaration.replace(/([{;])/g, '$1\n').replace(pre(String.raw`\}\s+;`, 'g'), '};');
-  const enumComma = pre(String.raw`(enum\s+\{[^\}]+),([^\n])`);
-  while (enumComma.test(declaration)) declaration = declaration.replace(enumComma, '$1,\n$2');
+  declaration = declaration.replace(/([{;])/g, '$1\n').replace(braceWsSemiG, '};');
+  if (declaration.includes('enum')) {
+    while (enumComma.test(declaration)) declaration = declaration.replace(enumComma, '$1,\n$2');
+  }
   let level = 1;
   let out = '';
   for (let clause of perlSplit(declaration, '\n')) {
-    clause = clause.replace(pre(String.raw`^\s+`), '').replace(pre(String.raw`\s+$`), '').replace(pre(String.raw`\s+`), ' ');
+    clause = trimEndWs(trimStartWs(clause)).replace(wsRun, ' ');
     if (!perlTrue(clause)) continue;
     if (clause.includes('}') && level > 1) level--;
-    if (!pre(String.raw`^\s*#`).test(clause)) out += '\t'.repeat(level);
+    if (!hashLine.test(clause)) out += '\t'.repeat(level);
     out += '\t' + clause + '\n';
     if (clause.includes('{') && !clause.includes('}')) level++;
   }
@@ -107,7 +116,7 @@ export function dumpStruct(st: ParseState, x: string): void {
   let body = applyRewrites(members!, rewrites, { unwrapStructGroup });
   const declaration = body;
   body = flattenNested(body);
-  body = body.replace(pre(String.raw`(\{[^\{\}]*\})`, 'g'), '');
+  if (body.includes('{')) body = body.replace(innerBracesG, '');
   createParameterlist(st, body, ';', name);
   checkSections(st, name, declType, st.sectcheck, st.structActual);
   emitItem(st, {

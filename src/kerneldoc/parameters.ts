@@ -2,7 +2,7 @@
  * Splitting a parameter list or a struct member list into names and types, and the checks that
  * compare them with the `@name:` descriptions.
  */
-import { perlSplit, perlTrue, pre, splitWords } from './perl-regex.js';
+import { isWs, perlSplit, perlTrue, pre, splitWords } from './perl-regex.js';
 import { type ParseState, UNDESCRIBED } from './state.js';
 
 /** Perl's `$attribute`: a `__attribute__((...))` clause. */
@@ -35,13 +35,37 @@ function saveStructActual(st: ParseState, actual: string): void {
   st.structActual = st.structActual + actual.replace(allWs, '') + ' ';
 }
 
-/** Perl's `$type =~ s/([^\(]+\(\*?)\s*$param/$1/` ($param interpolated as a pattern). */
+const wordsOnly = /^\w*$/;
+
+/**
+ * Perl's `$type =~ s/([^\(]+\(\*?)\s*$param/$1/` ($param interpolated as a pattern). A param of
+ * word characters only (nearly all) is matched by hand: the match starts after the `(` before a
+ * `(` that has a non-`(` before it, takes an optional `*` (tried first), then whitespace, then
+ * the name; the whitespace and name are removed. Other params go through a compiled pattern.
+ */
 function stripParamName(type: string, param: string): string {
-  try {
-    return type.replace(pre(String.raw`([^\(]+\(\*?)\s*` + param), '$1');
-  } catch {
-    return type;
+  if (!wordsOnly.test(param)) {
+    try {
+      return type.replace(pre(String.raw`([^\(]+\(\*?)\s*` + param), '$1');
+    } catch {
+      return type;
+    }
   }
+  for (let p = type.indexOf('('); p >= 0; p = type.indexOf('(', p + 1)) {
+    if (p === 0 || type.charCodeAt(p - 1) === 40) continue;
+    if (type.charCodeAt(p + 1) === 42) {
+      const r = skipWs(type, p + 2);
+      if (type.startsWith(param, r)) return type.slice(0, p + 2) + type.slice(r + param.length);
+    }
+    const r = skipWs(type, p + 1);
+    if (type.startsWith(param, r)) return type.slice(0, p + 1) + type.slice(r + param.length);
+  }
+  return type;
+}
+
+function skipWs(s: string, i: number): number {
+  while (i < s.length && isWs(s.charCodeAt(i))) i++;
+  return i;
 }
 
 /** Mirrors: scripts/kernel-doc: create_parameterlist, v6.12. */

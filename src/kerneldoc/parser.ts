@@ -9,7 +9,7 @@ import { dumpTypedef } from './dump-typedef.js';
 import { scanExports } from './exports.js';
 import { dumpSection, emitItem } from './item.js';
 import { LineSource } from './lines.js';
-import { pre } from './perl-regex.js';
+import { pre, trimEndWs, trimStartWs } from './perl-regex.js';
 import {
   Inl,
   ParseState,
@@ -47,6 +47,12 @@ const purposeRe = pre(String.raw`[-:](.*)`);
 const blankWithStar = pre(String.raw`^\s*\*\s?\S`);
 const suspicious = pre(String.raw`\s*\*\s*[a-zA-Z_0-9:\.]+\*/`);
 const blankLine = pre(String.raw`^\s*$`);
+const defineWord = pre(String.raw`^define\s+`);
+const wsRunG = pre(String.raw`\s+`, 'g');
+const hashDefineStart = pre(String.raw`^#\s*define`);
+const hashDefine = pre(String.raw`\#\s*define`);
+const cComment = pre(String.raw`/\*.*?\*/`, 'gs');
+const fnPtrDecl = pre(String.raw`^(\S+\s+)\(\s*\*(\S+)\)`);
 
 /** Mirrors: scripts/kernel-doc: process_name, v6.12. */
 function processName(st: ParseState, line: string): void {
@@ -69,19 +75,19 @@ function processName(st: ParseState, line: string): void {
     } else {
       const f = fnLine1.exec(line) ?? fnLine2.exec(line);
       if (f) {
-        st.identifier = f[1]!.replace(pre(String.raw`^define\s+`), '');
+        st.identifier = f[1]!.replace(defineWord, '');
         st.declType = 'function';
         isKernelComment = true;
       }
     }
-    st.identifier = st.identifier.replace(pre(String.raw`\s+$`), '');
+    st.identifier = trimEndWs(st.identifier);
     st.state = St.BODY;
     st.contents = '';
     st.section = SECTION_DEFAULT;
     st.newStartLine = st.lineNo + 1;
     const p = purposeRe.exec(line);
     if (p) {
-      st.declarationPurpose = p[1]!.replace(pre(String.raw`^\s*`), '').replace(pre(String.raw`\s*$`), '').replace(pre(String.raw`\s+`, 'g'), ' ');
+      st.declarationPurpose = trimEndWs(trimStartWs(p[1]!)).replace(wsRunG, ' ');
       st.state = St.BODY_MAYBE;
     } else {
       st.declarationPurpose = '';
@@ -159,7 +165,7 @@ function processBody(st: ParseState, line: string): void {
         st.contents += '\n';
       }
     } else if (st.state === St.BODY_MAYBE) {
-      st.declarationPurpose = (st.declarationPurpose.replace(/\n$/, '') + ' ' + cont).replace(pre(String.raw`\s+`, 'g'), ' ');
+      st.declarationPurpose = (st.declarationPurpose.replace(/\n$/, '') + ' ' + cont).replace(wsRunG, ' ');
     } else {
       if (st.section.startsWith('@') || st.section === SECTION_CONTEXT) {
         if (st.leadingSpace === undefined) {
@@ -179,16 +185,17 @@ function processBody(st: ParseState, line: string): void {
 function processProtoFunction(st: ParseState, x: string): void {
   const c = x.indexOf('//');
   if (c >= 0) x = x.slice(0, c);
-  if (x.startsWith('#') && !pre(String.raw`^#\s*define`).test(x)) {
+  if (x.startsWith('#') && !hashDefineStart.test(x)) {
     // preprocessor line: ignored
   } else {
     const b = x.indexOf('{');
     st.prototype += b >= 0 ? x.slice(0, b) : x;
   }
-  if (x.includes('{') || x.includes(';') || pre(String.raw`\#\s*define`).test(x)) {
-    let p = st.prototype.replace(pre(String.raw`/\*.*?\*/`, 'gs'), '');
-    p = p.replace(/[\r\n]+/g, ' ').replace(pre(String.raw`^\s+`), '');
-    p = p.replace(pre(String.raw`^(\S+\s+)\(\s*\*(\S+)\)`), '$1$2');
+  if (x.includes('{') || x.includes(';') || (x.includes('#') && hashDefine.test(x))) {
+    let p = st.prototype;
+    if (p.includes('/*')) p = p.replace(cComment, '');
+    p = trimStartWs(p.replace(/[\r\n]+/g, ' '));
+    if (p.includes('(')) p = p.replace(fnPtrDecl, '$1$2');
     if (p.includes('SYSCALL_DEFINE')) p = syscallMunge(p);
     if (p.includes('TRACE_EVENT') || p.includes('DEFINE_EVENT') || p.includes('DEFINE_SINGLE_EVENT')) {
       p = tracepointMunge(st, p);
@@ -199,30 +206,41 @@ function processProtoFunction(st: ParseState, x: string): void {
   }
 }
 
-const protoSplit = pre(String.raw`([^\{\};]*)([\{\};])(.*)`);
-
-/** Mirrors: scripts/kernel-doc: process_proto_type, v6.12. */
+/**
+ * Mirrors: scripts/kernel-doc: process_proto_type, v6.12. Perl's
+ * `while (1) { if ( $x =~ /([^\{\};]*)([\{\};])(.*)/ ) {...} }` splits at the first `{`, `}` or
+ * `;` (the line holds no newline by then); done here with a scan instead of a regex per token.
+ */
 function processProtoType(st: ParseState, x: string): void {
-  x = x.replace(/[\r\n]+/g, ' ').replace(pre(String.raw`^\s+`), '').replace(pre(String.raw`\s+$`), '');
+  // s@[\r\n]+@ @gos; s@^\s+@@gos; s@\s+$@@gos; (a single final newline is trailing whitespace)
+  const nl = x.indexOf('\n');
+  if (x.includes('\r') || (nl >= 0 && nl < x.length - 1)) x = x.replace(/[\r\n]+/g, ' ');
+  x = trimStartWs(trimEndWs(x));
   const c = x.indexOf('//');
   if (c >= 0) x = x.slice(0, c);
   if (x.startsWith('#')) x += ';';
+  let from = 0;
   for (;;) {
-    const m = protoSplit.exec(x);
-    if (!m) {
-      st.prototype += x;
+    let i = from;
+    let d = 0;
+    for (; i < x.length; i++) {
+      d = x.charCodeAt(i);
+      if (d === 123 || d === 125 || d === 59) break;
+    }
+    if (i === x.length) {
+      st.prototype += from === 0 ? x : x.slice(from);
       return;
     }
     if (st.prototype.length) st.prototype += ' ';
-    st.prototype += m[1]! + m[2]!;
-    if (m[2] === '{') st.brcount++;
-    if (m[2] === '}') st.brcount--;
-    if (m[2] === ';' && st.brcount === 0) {
+    st.prototype += x.slice(from, i + 1);
+    if (d === 123) st.brcount++;
+    else if (d === 125) st.brcount--;
+    else if (st.brcount === 0) {
       dumpDeclaration(st, st.prototype);
       st.reset();
       return;
     }
-    x = m[3]!;
+    from = i + 1;
   }
 }
 

@@ -47,5 +47,5 @@ export function parseFile(path: string, name = path, opts: ParseOptions = {}): K
   if (buf.indexOf('/**') < 0 && (opts.noExports || buf.indexOf('EXPORT_SYMBOL') < 0)) {
     return { file: name, items: [], exports: [], warnings: [] };
   }
-  return parseKernelDoc(buf.latin1Slice(0, buf.length), name, opts);
+  return parseKernelDoc(buf.toString('latin1'), name, opts);
 }
