@@ -67,7 +67,7 @@ export function renderBodyRst(body: string, render: (n: InlineNode) => string, p
     }
     if (!inLiteral) {
       block += line + '\n';
-      if (sphinxLiteral.test(line) || sphinxCblock.test(line)) {
+      if ((line.endsWith('::') && sphinxLiteral.test(line)) || (line.startsWith('..') && sphinxCblock.test(line))) {
         inLiteral = true;
         litprefix = '';
         output += hl(block);

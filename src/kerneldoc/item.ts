@@ -32,9 +32,32 @@ export function dumpSection(st: ParseState, name: string, contents: string): voi
   }
 }
 
-/** Trims leading and trailing blank lines (and trailing whitespace) of a body. */
+/**
+ * Trims leading and trailing blank lines (and trailing whitespace) of a body: what
+ * `s.replace(/^(?:[ \t\r\f\v]*\n)+/, '').replace(/\s+$/, '')` gives (JavaScript `\s`), by a scan.
+ */
 export function trimBody(s: string): string {
-  return s.replace(/^(?:[ \t\r\f\v]*\n)+/, '').replace(/\s+$/, '');
+  let b = 0;
+  for (;;) {
+    let j = b;
+    let c = 0;
+    while (j < s.length && ((c = s.charCodeAt(j)) === 32 || c === 9 || c === 11 || c === 12 || c === 13)) j++;
+    if (j < s.length && c === 10) b = j + 1;
+    else break;
+  }
+  let e = s.length;
+  while (e > b && isJsWs(s.charCodeAt(e - 1))) e--;
+  return b === 0 && e === s.length ? s : s.slice(b, e);
+}
+
+/** JavaScript's `\s` on one char code. */
+function isJsWs(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /**
@@ -43,7 +66,7 @@ export function trimBody(s: string): string {
  */
 export function emitItem(st: ParseState, a: DeclArgs): KdocItem {
   const params: KdocParam[] = st.parameterlist.map((name) => {
-    const key = name.replace(/\[[^]*/, '');
+    const key = name.includes('[') ? name.replace(/\[[^]*/, '') : name;
     const raw = st.parameterdescs.get(key);
     const described = raw !== undefined && raw !== UNDESCRIBED;
     const p: KdocParam = {
@@ -105,7 +128,7 @@ function signature(a: DeclArgs, params: KdocParam[]): string {
   sig += params
     .map((p) => {
       const t = p.declaration ?? '';
-      const m = functionPointer.exec(t);
+      const m = t.includes('(*') ? functionPointer.exec(t) : null;
       return m ? `${m[1]}${p.name}) (${m[2]})` : t;
     })
     .join(', ');

@@ -2,7 +2,7 @@
  * Splitting a parameter list or a struct member list into names and types, and the checks that
  * compare them with the `@name:` descriptions.
  */
-import { isWs, perlSplit, perlTrue, pre, splitWords } from './perl-regex.js';
+import { isWs, perlSplit, perlTrue, pre, splitWords, trimEndWs, trimStartWs } from './perl-regex.js';
 import { type ParseState, UNDESCRIBED } from './state.js';
 
 /** Perl's `$attribute`: a `__attribute__((...))` clause. */
@@ -12,9 +12,6 @@ const argExprComma = pre(String.raw`(\([^\),]+),`);
 const argExprCommaG = pre(String.raw`(\([^\),]+),`, 'g');
 const stripComment = pre(String.raw`\/\*.*\*\/`);
 const pos0 = pre(String.raw`\sPOS0?\s`);
-const leadWs = pre(String.raw`^\s*`);
-const trailWs = pre(String.raw`\s*$`);
-const wsRun = pre(String.raw`\s+`);
 const isFuncPtr = pre(String.raw`\(.+\)\s*\(`);
 const funcPtrName = pre(String.raw`[^\(]+\(\*?\s*([\w\[\]\.]*)\s*\)`);
 const isArrayOfPtr = pre(String.raw`\(.+\)\s*\[`);
@@ -24,15 +21,52 @@ const bracketWs = pre(String.raw`\s*\[`, 'g');
 const commaSplit = pre(String.raw`\s*,\s*`);
 const starsWs = pre(String.raw`(\*+)\s*`);
 const firstArgArray = pre(String.raw`^(.*\s+)(.*?\[.*\].*)$`);
-const wsSplit = pre(String.raw`\s+`);
 const ptrParam = pre(String.raw`^(\*+)\s*(.*)`);
 const bitfieldParam = pre(String.raw`(.*?):(\w+)`);
-const allWs = pre(String.raw`\s*`, 'g');
 const multiWs = pre(String.raw`\s\s+`, 'g');
 
-/** Mirrors: scripts/kernel-doc: save_struct_actual, v6.12. */
+/** Mirrors: scripts/kernel-doc: save_struct_actual, v6.12 (its whitespace removal done by a scan). */
 function saveStructActual(st: ParseState, actual: string): void {
-  st.structActual = st.structActual + actual.replace(allWs, '') + ' ';
+  st.structActual = st.structActual + removeWs(actual) + ' ';
+}
+
+/** Perl's `s/\s*` + `//g`: every perl-whitespace character removed. */
+function removeWs(s: string): string {
+  let i = 0;
+  while (i < s.length && !isWs(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) if (!isWs(s.charCodeAt(i))) out += s[i];
+  return out;
+}
+
+/** `s/\s+/ /` (first run only). */
+function collapseFirstWsRun(s: string): string {
+  let i = 0;
+  while (i < s.length && !isWs(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  let j = i + 1;
+  while (j < s.length && isWs(s.charCodeAt(j))) j++;
+  if (j === i + 1 && s.charCodeAt(i) === 32) return s;
+  return s.slice(0, i) + ' ' + s.slice(j);
+}
+
+/** Perl `split /\s+/, $s`: a leading empty field is kept, trailing empty fields are dropped. */
+function splitWsPerl(s: string): string[] {
+  const out: string[] = [];
+  if (s === '') return out;
+  let start = 0;
+  let i = 0;
+  while (i < s.length) {
+    if (isWs(s.charCodeAt(i))) {
+      out.push(s.slice(start, i));
+      while (i < s.length && isWs(s.charCodeAt(i))) i++;
+      start = i;
+    } else i++;
+  }
+  out.push(s.slice(start));
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
 }
 
 const wordsOnly = /^\w*$/;
@@ -70,48 +104,52 @@ function skipWs(s: string, i: number): number {
 
 /** Mirrors: scripts/kernel-doc: create_parameterlist, v6.12. */
 export function createParameterlist(st: ParseState, args: string, splitter: string, declName: string): void {
-  while (argExprComma.test(args)) args = args.replace(argExprCommaG, '$1#');
+  // Each pattern below runs only when the literal text every match contains is present.
+  if (args.includes('(')) while (argExprComma.test(args)) args = args.replace(argExprCommaG, '$1#');
   for (let arg of perlSplit(args, splitter)) {
-    arg = arg.replace(stripComment, '');
-    arg = arg.replace(pos0, ' ');
-    arg = arg.replace(leadWs, '').replace(trailWs, '').replace(wsRun, ' ');
+    if (arg.includes('/*')) arg = arg.replace(stripComment, '');
+    if (arg.includes('POS')) arg = arg.replace(pos0, ' ');
+    // s/^\s*//; s/\s*$//; s/\s+/ /;
+    arg = collapseFirstWsRun(trimEndWs(trimStartWs(arg)));
+    const paren = arg.includes('(');
     if (arg.startsWith('#')) {
       pushParameter(st, arg, '', '', '');
-    } else if (isFuncPtr.test(arg)) {
-      arg = arg.replace(/#/g, ',');
+    } else if (paren && isFuncPtr.test(arg)) {
+      if (arg.includes('#')) arg = arg.replace(/#/g, ',');
       const m = funcPtrName.exec(arg);
       const param = m ? m[1]! : '';
       const type = stripParamName(arg, param);
       saveStructActual(st, param);
       pushParameter(st, param, type, arg, declName);
-    } else if (isArrayOfPtr.test(arg)) {
-      arg = arg.replace(/#/g, ',');
+    } else if (paren && isArrayOfPtr.test(arg)) {
+      if (arg.includes('#')) arg = arg.replace(/#/g, ',');
       const m = arrayPtrName.exec(arg);
       const param = m ? m[1]! : '';
       const type = stripParamName(arg, param);
       saveStructActual(st, param);
       pushParameter(st, param, type, arg, declName);
     } else if (perlTrue(arg)) {
-      arg = arg.replace(colonWs, ':').replace(bracketWs, '[');
-      const list = perlSplit(arg, commaSplit);
+      if (arg.includes(':')) arg = arg.replace(colonWs, ':');
+      if (arg.includes('[')) arg = arg.replace(bracketWs, '[');
+      const list = arg.includes(',') ? perlSplit(arg, commaSplit) : [arg];
       if (list.length === 0) list.push('');
       if (list[0]!.includes('*')) list[0] = list[0]!.replace(starsWs, ' $1');
       let firstArg: string[];
-      const fm = firstArgArray.exec(list[0]!);
+      const fm = list[0]!.includes('[') ? firstArgArray.exec(list[0]!) : null;
       if (fm) {
         list.shift();
-        firstArg = [...perlSplit(fm[1]!, wsSplit), fm[2]!];
+        firstArg = [...splitWsPerl(fm[1]!), fm[2]!];
       } else {
-        firstArg = perlSplit(list.shift()!, wsSplit);
+        firstArg = splitWsPerl(list.shift()!);
       }
       list.unshift(firstArg.pop() ?? '');
       const type = firstArg.join(' ');
       for (const param of list) {
         let m: RegExpExecArray | null;
-        if ((m = ptrParam.exec(param))) {
+        if (param.startsWith('*') && (m = ptrParam.exec(param))) {
           saveStructActual(st, m[2]!);
           pushParameter(st, m[2]!, `${type} ${m[1]}`, arg, declName);
-        } else if ((m = bitfieldParam.exec(param))) {
+        } else if (param.includes(':') && (m = bitfieldParam.exec(param))) {
           if (type !== '') {
             saveStructActual(st, m[1]!);
             pushParameter(st, m[1]!, `${type}:${m[2]}`, arg, declName);
@@ -129,9 +167,9 @@ export function createParameterlist(st: ParseState, args: string, splitter: stri
 export function pushParameter(st: ParseState, param: string, type: string, orgArg: string, declName: string): void {
   if (st.anonStructUnion && type === '' && param === '}') return;
   st.anonStructUnion = false;
-  param = param.replace(/[[)][^\n]*/, '');
+  if (param.includes('[') || param.includes(')')) param = param.replace(/[[)][^\n]*/, '');
   const descs = st.parameterdescs;
-  if (type === '' && /\.\.\.(?=\n?$)/.test(param)) {
+  if (type === '' && param.includes('...') && /\.\.\.(?=\n?$)/.test(param)) {
     if (/\w\.\.\.(?=\n?$)/.test(param)) param = param.replace(/\.\.\.(?=\n?$)/, '');
     const d = descs.get(param);
     if (d === undefined || d === '') descs.set(param, 'variable arguments');
@@ -164,7 +202,7 @@ const attributeI = pre(ATTRIBUTE_SRC, 'i');
 /** Mirrors: scripts/kernel-doc: check_sections, v6.12. */
 export function checkSections(st: ParseState, declName: string, declType: string, sectcheck: string, prmscheck: string): void {
   const prms = splitWords(prmscheck).map((p) =>
-    p.replace(/\[[^\n]*\]/, '').replace(attributeI, '').replace(/\[[^\n]*/, ''),
+    p.includes('[') || p.includes('__') ? p.replace(/\[[^\n]*\]/, '').replace(attributeI, '').replace(/\[[^\n]*/, '') : p,
   );
   for (const s of splitWords(sectcheck)) {
     if (prms.includes(s)) continue;

@@ -118,7 +118,8 @@ function processBody(st: ParseState, line: string): void {
     st.contents = '';
   }
   let m: RegExpExecArray | null;
-  if ((m = docSect.exec(line))) {
+  // docSect needs a ':' (most body lines have none).
+  if (line.includes(':') && (m = docSect.exec(line))) {
     st.inDocSect = 1;
     let newsection = m[1]!;
     const newcontents = m[2] ?? '';
