@@ -109,7 +109,7 @@ export function isFromWorker(m: unknown): m is FromWorker {
 /** Runtime guard for messages arriving at the worker. */
 export function isToWorker(m: unknown): m is ToWorker {
   if (typeof m !== 'object' || m === null) return false;
-  const r = m as Partial<RunRequest & EventRequest>;
+  const r = m as { type?: unknown; js?: unknown; runId?: unknown; settings?: unknown; machine?: unknown; obj?: unknown; event?: unknown };
   if (r.type === 'run') return typeof r.js === 'string' && typeof r.runId === 'number' && typeof r.settings === 'object';
   if (r.type === 'event') return typeof r.machine === 'string' && typeof r.obj === 'number' && typeof r.event === 'string';
   return false;
