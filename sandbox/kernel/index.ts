@@ -17,3 +17,5 @@ export * from './refcount.js';
 export * from './lockdep.js';
 export * from './spinlock.js';
 export * from './ww_mutex.js';
+export * from './random.js';
+export * from './irq_work.js';

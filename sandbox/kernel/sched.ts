@@ -73,6 +73,9 @@ export class Scheduler {
   private rr = 0;
   /** Virtual nanoseconds a kthread step costs, so busy loops still move time. */
   stepCost = 10 * NSEC_PER_USEC;
+  /** Queued irq_work (`kernel/irq_work.ts`), run when the current task leaves atomic context. */
+  readonly irq_work_list: { func: ((w: never) => void) | null; pending: boolean }[] = [];
+  private irq_work_running = false;
   /** Called when a wait cannot finish; must throw (oops). */
   onBlockFailure: (why: BlockFailure, what: string) => never = (why, what) => {
     throw new Error(`${why}: ${what}`);
@@ -105,6 +108,27 @@ export class Scheduler {
     };
   }
 
+  /**
+   * Run queued irq_work in order (work queued meanwhile runs too). Called by
+   * spin_unlock when the task leaves atomic context and at scheduling points.
+   * Mirrors `kernel/irq_work.c: irq_work_run, v6.12`.
+   */
+  irq_work_run(): void {
+    if (this.irq_work_running) return;
+    this.irq_work_running = true;
+    try {
+      const l = this.irq_work_list;
+      for (let i = 0; i < l.length; i++) {
+        const w = l[i]!;
+        w.pending = false;
+        (w.func as (w: unknown) => void)(w);
+      }
+      l.length = 0;
+    } finally {
+      this.irq_work_running = false;
+    }
+  }
+
   /** Number of timers not yet fired. */
   get pendingTimers(): number {
     return this.timers.length;
@@ -132,6 +156,10 @@ export class Scheduler {
 
   /** Run one step of a runnable kthread. Returns false if none could run. */
   private stepOne(): boolean {
+    if (this.irq_work_list.length) {
+      this.irq_work_run();
+      return true;
+    }
     const n = this.tasks.length;
     for (let k = 0; k < n; k++) {
       const i = (this.rr + k) % n;
@@ -189,6 +217,8 @@ export class Scheduler {
     for (;;) {
       if (cond()) return remaining();
       if (intr && cur.sigpending) return -512;
+      // busy kthreads consume time too: the timeout also ends a wait while others run
+      if (this.clock.ns >= deadline) return cond() ? 1 : 0;
       if (this.stepOne()) continue;
       // a timer due exactly at the timeout loses the race against the timeout
       if (this.fireOne(deadline, true)) continue;

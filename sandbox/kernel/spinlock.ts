@@ -54,6 +54,11 @@ export function spin_unlock(lock: spinlock_t): void {
   lock.owner = null;
   owner.preempt_count--;
   lock_released(lock, owner);
+  // leaving atomic context: pending irq_work runs now (interrupts are enabled again)
+  if (owner.preempt_count === 0) {
+    const s = K().sched;
+    if (s.irq_work_list.length && s.current === owner) s.irq_work_run();
+  }
 }
 
 /** `spin_lock_irqsave`: same as {@link spin_lock} in the model (returns the flags cookie 0). */

@@ -4,7 +4,7 @@
  * @module
  */
 import { K } from '../kernel/current.js';
-import { EBADF } from '../kernel/errno.js';
+import { EBADF, ENOTTY } from '../kernel/errno.js';
 import { refcount_underflow } from '../kernel/refcount.js';
 import { kasan_check } from '../kernel/kasan.js';
 
@@ -20,8 +20,21 @@ export const O_NONBLOCK = 0o4000;
 /** Which kind of file this is (`f_op` identity). */
 export type file_kind = 'dma_buf' | 'sync_file' | 'other';
 
+/** `struct file_operations`, reduced to the entries the model's files use. */
+export interface file_operations {
+  /** `unlocked_ioctl`: returns 0 (or a positive value) or a negative errno. */
+  unlocked_ioctl?(f: file, cmd: number, arg: unknown): number;
+  /** `poll`: the ready mask (EPOLLIN ...), 0 when not ready. */
+  poll?(f: file): number;
+}
+
+/** `EPOLLIN`: readable (for a sync_file: its fence has signaled). */
+export const EPOLLIN = 0x1;
+
 /** `struct file`. */
 export class file {
+  /** File operations (ioctl, poll), or null. */
+  f_op: file_operations | null = null;
   /** Reference count (`f_count`). */
   f_count = 1;
   /** Open flags. */
@@ -99,4 +112,29 @@ export function close_fd(fd: number): number {
 /** Number of open fds (for leak checks). */
 export function nr_open_fds(): number {
   return fdt().fds.filter((f) => f !== null).length;
+}
+
+/** `put_unused_fd(fd)`: give back an fd from get_unused_fd_flags() that was never installed (no-op in the model). */
+export function put_unused_fd(_fd: number): void {}
+
+/**
+ * The ioctl(2) syscall on `fd`: `f_op.unlocked_ioctl(file, cmd, arg)`, with the
+ * file held for the call. -EBADF for a closed fd, -ENOTTY when the file has no ioctl.
+ * Mirrors `fs/ioctl.c: SYSCALL_DEFINE3(ioctl), v6.12` (`arg` is the user struct itself).
+ */
+export function ksys_ioctl(fd: number, cmd: number, arg: unknown): number {
+  const f = fget(fd);
+  if (!f) return -EBADF;
+  const r = f.f_op?.unlocked_ioctl ? f.f_op.unlocked_ioctl(f, cmd, arg) : -ENOTTY;
+  fput(f);
+  return r;
+}
+
+/** poll(2) on one fd: the file's ready mask; -EBADF for a closed fd, 0 for a file without poll. Mirrors `fs/select.c: do_pollfd, v6.12`. */
+export function vfs_poll_fd(fd: number): number {
+  const f = fget(fd);
+  if (!f) return -EBADF;
+  const r = f.f_op?.poll ? f.f_op.poll(f) : 0;
+  fput(f);
+  return r;
 }
