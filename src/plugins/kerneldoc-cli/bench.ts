@@ -5,9 +5,11 @@
  * prints JSON.
  *
  * How it measures (also stated in the JSON): the page cache is warmed for all contenders alike.
- * Ours runs each mode in a fresh node process (same flags as this one), one thread, one pass over
- * all files with no warm-up pass: JIT warm-up is inside the timed loop; node start-up and module
- * loading are not (they are reported separately). Perl runs over the file list in batches (many
+ * Ours runs each mode in a fresh node process (same flags as this one plus V8's `--single-threaded`,
+ * so JIT compilation and GC run on the one thread too: one core, like perl), one pass over all
+ * files with no warm-up pass: JIT warm-up is inside the timed loop; node start-up and module
+ * loading are not (they are reported separately). CPU seconds are reported for both sides (perl's
+ * from the children's rusage). Perl runs over the file list in batches (many
  * files per invocation, so spawn cost stays small); its timing includes each batch's start-up and
  * script compilation, estimated separately in the JSON. With `--repeat N` every contender runs N
  * times, interleaved, and the fastest run of each counts.
@@ -71,7 +73,9 @@ function extract(tree: string, archive: string): void {
   run('tar', ['-xJf', tarball, '-C', tree, '--strip-components=1']);
 }
 
-function timePerl(tree: string, files: string[], mode: string[], batch: number): number {
+/** Wall and CPU seconds of perl over all files in batches. */
+function timePerl(tree: string, files: string[], mode: string[], batch: number): { seconds: number; cpu: number } {
+  const c0 = childrenCpuSeconds();
   const t0 = performance.now();
   for (let i = 0; i < files.length; i += batch) {
     const r = spawnSync('perl', ['scripts/kernel-doc', ...mode, ...files.slice(i, i + batch)], {
@@ -80,7 +84,17 @@ function timePerl(tree: string, files: string[], mode: string[], batch: number):
     });
     if (r.error) throw r.error;
   }
-  return (performance.now() - t0) / 1000;
+  return { seconds: (performance.now() - t0) / 1000, cpu: childrenCpuSeconds() - c0 };
+}
+
+let clockTicks = 0;
+/** User + system CPU seconds of this process's waited-for children (`cutime + cstime` of /proc/self/stat). */
+function childrenCpuSeconds(): number {
+  if (!clockTicks) clockTicks = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
+  const stat = readFileSync('/proc/self/stat', 'latin1');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields after the command name start at field 3 (state): cutime is field 16, cstime 17.
+  return (Number(f[13]) + Number(f[14])) / clockTicks;
 }
 
 function main(): void {
@@ -111,7 +125,8 @@ function main(): void {
   const batch = Number(opt('--batch') ?? 400);
   const repeat = Math.max(1, Number(opt('--repeat') ?? 1));
   const noPerl = flag('--no-perl');
-  const runs: { rst: OursRun[]; none: OursRun[]; perlNone: number[]; perlRst: number[] } = {
+  type PerlRun = { seconds: number; cpu: number };
+  const runs: { rst: OursRun[]; none: OursRun[]; perlNone: PerlRun[]; perlRst: PerlRun[] } = {
     rst: [],
     none: [],
     perlNone: [],
@@ -125,13 +140,15 @@ function main(): void {
       runs.perlRst.push(timePerl(tree, files, ['-rst', '-sphinx-version', '3.4.3'], batch));
     }
   }
-  const best = (xs: OursRun[]) => xs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  const best = <T extends { seconds: number }>(xs: T[]) => xs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const rst = best(runs.rst);
   const none = best(runs.none);
   const ours = rst.seconds;
   const oursNone = none.seconds;
-  const perlNone = noPerl ? null : Math.min(...runs.perlNone);
-  const perlRst = noPerl ? null : Math.min(...runs.perlRst);
+  const pNone = noPerl ? null : best(runs.perlNone);
+  const pRst = noPerl ? null : best(runs.perlRst);
+  const perlNone = pNone && pNone.seconds;
+  const perlRst = pRst && pRst.seconds;
   const batches = Math.ceil(files.length / batch);
   const perlStartup = noPerl ? null : perlStartupSeconds(tree);
   const mb = bytes / 1e6;
@@ -146,22 +163,25 @@ function main(): void {
     warnings: rst.warnings,
     method: {
       ours:
-        'one fresh node process per mode, single thread, one pass over all files (read + parse + render), ' +
+        'one fresh node process per mode with V8 --single-threaded (JIT and GC on the main thread), ' +
+        'one pass over all files (read + parse + render), ' +
         'no warm-up pass (JIT warm-up included); node start-up and module loading excluded (see oursProcessSeconds)',
       perl: `spawnSync per batch of ${batch} files (${batches} batches), start-up and script compilation included (see perlStartupSecondsPerBatch)`,
       pageCache: 'warmed for all contenders before timing',
       repeat: `${repeat} interleaved run(s) per contender, fastest counted`,
     },
     seconds: { ours: r2(ours), oursNone: r2(oursNone), perlNone: perlNone && r2(perlNone), perlRst: perlRst && r2(perlRst) },
-    cpuSeconds: { ours: r2(rst.cpu), oursNone: r2(none.cpu) },
+    cpuSeconds: { ours: r2(rst.cpu), oursNone: r2(none.cpu), perlNone: pNone && r2(pNone.cpu), perlRst: pRst && r2(pRst.cpu) },
     oursProcessSeconds: { rst: r2(rst.process), none: r2(none.process) },
     perlStartupSecondsPerBatch: perlStartup && r3(perlStartup),
-    allRuns: repeat > 1 ? { ours: runs.rst.map((r) => r2(r.seconds)), oursNone: runs.none.map((r) => r2(r.seconds)), perlNone: runs.perlNone.map(r2), perlRst: runs.perlRst.map(r2) } : undefined,
+    allRuns: repeat > 1 ? { ours: runs.rst.map((r) => r2(r.seconds)), oursNone: runs.none.map((r) => r2(r.seconds)), perlNone: runs.perlNone.map((r) => r2(r.seconds)), perlRst: runs.perlRst.map((r) => r2(r.seconds)) } : undefined,
     MBperSecond: { ours: r2(mb / ours), oursNone: r2(mb / oursNone), perlNone: perlNone && r2(mb / perlNone), perlRst: perlRst && r2(mb / perlRst) },
     ratios: {
       perlNoneOverOurs: perlNone && r2(perlNone / ours),
       perlNoneOverOursNone: perlNone && r2(perlNone / oursNone),
       perlRstOverOurs: perlRst && r2(perlRst / ours),
+      cpuPerlNoneOverOursNone: pNone && r2(pNone.cpu / none.cpu),
+      cpuPerlRstOverOurs: pRst && r2(pRst.cpu / rst.cpu),
     },
     peakRssMB: r2(Math.max(rst.peakRssMB, none.peakRssMB)),
     exceptions: rst.exceptions,
@@ -189,7 +209,8 @@ function listFiles(tree: string): string[] {
 /** Runs this script as `--child MODE` in a fresh node process and reads its JSON. */
 function runOurs(tree: string, mode: 'rst' | 'none'): OursRun {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, '--tree', tree], {
+  const args = ['--single-threaded', ...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, '--tree', tree];
+  const r = spawnSync(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
   });
