@@ -3,7 +3,7 @@
  */
 import { emitItem } from './item.js';
 import { perlSplit, perlTrue, pre } from './perl-regex.js';
-import { type ParseState, UNDESCRIBED } from './state.js';
+import { declArgs, type ParseState, UNDESCRIBED } from './state.js';
 
 const privatePublic = pre(String.raw`\/\*\s*private:.*?\/\*\s*public:.*?\*\/`, 'gsi');
 const privateToEnd = pre(String.raw`\/\*\s*private:.*}`, 'gsi');
@@ -52,5 +52,5 @@ export function dumpEnum(st: ParseState, x: string): void {
   for (const k of st.parameterdescs.keys()) {
     if (!seen.has(k)) st.warn(`Excess enum value '${k}' description in '${name}'\n`, { gate: { type: 'enum', name } });
   }
-  emitItem(st, { kind: 'enum', name });
+  emitItem(st, declArgs('enum', name));
 }

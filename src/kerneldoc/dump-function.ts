@@ -5,7 +5,7 @@ import { emitItem } from './item.js';
 import { createParameterlist, checkSections } from './parameters.js';
 import { pre } from './perl-regex.js';
 import { applyRewrites, compile, FUNCTION_REWRITES, FUNCTION_REWRITES_AFTER_DEFINE } from './rewrites.js';
-import { type ParseState, SECTION_RETURN } from './state.js';
+import { declArgs, type ParseState, SECTION_RETURN } from './state.js';
 
 const before = compile(FUNCTION_REWRITES);
 const after = compile(FUNCTION_REWRITES_AFTER_DEFINE);
@@ -62,16 +62,14 @@ export function dumpFunction(st: ParseState, prototype: string): void {
   checkSections(st, name, 'function', st.sectcheck, st.parameterlist.join(' '));
   if (!funcMacro) checkReturnSection(st, name, returnType);
   const typedef = returnType.includes('typedef');
-  emitItem(st, {
-    kind: typedef ? 'typedef' : define || returnType === '' ? 'macro' : 'function',
-    name,
-    returnType,
-    typedef,
-    funcMacro,
-    define,
-    viaDumpFunction: true,
-    ctypes: st.paramCtypes,
-  });
+  const a = declArgs(typedef ? 'typedef' : define || returnType === '' ? 'macro' : 'function', name);
+  a.returnType = returnType;
+  a.typedef = typedef;
+  a.funcMacro = funcMacro;
+  a.define = define;
+  a.viaDumpFunction = true;
+  a.ctypes = st.paramCtypes;
+  emitItem(st, a);
 }
 
 const syscallLong = pre(String.raw`long (sys_.*?),`);

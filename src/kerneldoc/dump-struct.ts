@@ -6,7 +6,7 @@ import { emitItem } from './item.js';
 import { checkSections, createParameterlist, ATTRIBUTE_SRC } from './parameters.js';
 import { perlSplit, perlTrue, pre, trimEndWs, trimStartWs } from './perl-regex.js';
 import { applyRewrites, compile, STRUCT_MEMBER_REWRITES, unwrapStructGroup } from './rewrites.js';
-import type { ParseState } from './state.js';
+import { declArgs, type ParseState } from './state.js';
 
 const QUALIFIERS = String.raw`(?:${ATTRIBUTE_SRC}|__packed|__aligned|____cacheline_aligned_in_smp|____cacheline_aligned)`;
 const DEF_BODY = String.raw`\{(.*)\}\s*${QUALIFIERS}*`;
@@ -119,11 +119,9 @@ export function dumpStruct(st: ParseState, x: string): void {
   if (body.includes('{')) body = body.replace(innerBracesG, '');
   createParameterlist(st, body, ';', name);
   checkSections(st, name, declType, st.sectcheck, st.structActual);
-  emitItem(st, {
-    kind: declType === 'union' ? 'union' : 'struct',
-    name,
-    structType: declType === 'union' ? 'union' : 'struct',
-    perlDefinition: formatDefinition(declaration),
-    ctypes: st.paramCtypes,
-  });
+  const a = declArgs(declType === 'union' ? 'union' : 'struct', name);
+  a.perlDefinition = formatDefinition(declaration);
+  a.structType = declType === 'union' ? 'union' : 'struct';
+  a.ctypes = st.paramCtypes;
+  emitItem(st, a);
 }

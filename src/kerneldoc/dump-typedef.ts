@@ -4,7 +4,7 @@
 import { emitItem } from './item.js';
 import { createParameterlist } from './parameters.js';
 import { pre } from './perl-regex.js';
-import type { ParseState } from './state.js';
+import { declArgs, type ParseState } from './state.js';
 
 const TYPEDEF_TYPE = String.raw`((?:\s+[\w\*]+\b){1,8})\s*`;
 const TYPEDEF_IDENT = String.raw`\*?\s*(\w\S+)\s*`;
@@ -28,7 +28,11 @@ export function dumpTypedef(st: ParseState, x: string): void {
       return;
     }
     createParameterlist(st, m[3]!, ',', name);
-    emitItem(st, { kind: 'typedef', name, typedef: true, returnType, ctypes: st.paramCtypes });
+    const a = declArgs('typedef', name);
+    a.typedef = true;
+    a.returnType = returnType;
+    a.ctypes = st.paramCtypes;
+    emitItem(st, a);
     return;
   }
   while (parenTail.test(x) || bracketTail.test(x)) {
@@ -44,6 +48,6 @@ export function dumpTypedef(st: ParseState, x: string): void {
     st.warn(`expecting prototype for typedef ${st.identifier}. Prototype was for typedef ${name} instead\n`);
     return;
   }
-  const item = emitItem(st, { kind: 'typedef', name });
+  const item = emitItem(st, declArgs('typedef', name));
   item.definition = x;
 }

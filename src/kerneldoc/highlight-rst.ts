@@ -1,7 +1,7 @@
 /**
  * Walking a description body as perl's rst output does, and perl's rst text for each inline node.
  */
-import { parseInline, renderInline } from './inline.js';
+import { parseInlineNodes, renderInline } from './inline.js';
 import { perlSplit } from './perl-regex.js';
 import type { InlineNode } from './types.js';
 
@@ -15,7 +15,7 @@ export function perlRstInline(n: InlineNode): string {
       return n.value;
     case 'literal':
       // perl's ``literal`` rule is the identity; the other rules still apply inside.
-      return '``' + renderInline(parseInline(n.value, { literals: false }), perlRstInline) + '``';
+      return '``' + renderInline(parseInlineNodes(n.value, false), perlRstInline) + '``';
     case 'const':
       return '``' + n.name + '``';
     case 'memberref':
@@ -48,7 +48,7 @@ export function renderBodyRst(body: string, render: (n: InlineNode) => string, p
   let inLiteral = false;
   let litprefix = '';
   let block = '';
-  const hl = (b: string) => renderInline(parseInline(b), render);
+  const hl = (b: string) => renderInline(parseInlineNodes(b, true), render);
   for (const line of perlSplit(body, '\n')) {
     if (inLiteral) {
       if (!/^[\t\n\v\f\r ]*$/.test(line)) {

@@ -106,9 +106,14 @@ function applyRule(nodes: InlineNode[], rule: Rule): InlineNode[] {
  * Mirrors: scripts/kernel-doc: @highlights_rst (and the `$dohighlight` substitution chain), v6.12.
  */
 export function parseInline(text: string, opts: { literals?: boolean } = {}): InlineNode[] {
-  let nodes: InlineNode[] = [{ type: 'text', value: text }];
+  return parseInlineNodes(text, opts.literals !== false);
+}
+
+/** `parseInline` with the switch as a plain argument (no options object per call). */
+export function parseInlineNodes(text: string, literals: boolean): InlineNode[] {
   if (text === '') return [];
-  if (opts.literals !== false && text.includes('``')) nodes = applyRule(nodes, literal);
+  let nodes: InlineNode[] = [{ type: 'text', value: text }];
+  if (literals && text.includes('``')) nodes = applyRule(nodes, literal);
   for (const r of RULES) nodes = applyRule(nodes, r);
   return nodes;
 }

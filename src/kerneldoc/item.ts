@@ -65,27 +65,31 @@ function isJsWs(c: number): boolean {
  * Mirrors: scripts/kernel-doc: output_declaration, v6.12 (the argument hashes of its callers).
  */
 export function emitItem(st: ParseState, a: DeclArgs): KdocItem {
-  const params: KdocParam[] = st.parameterlist.map((name) => {
+  // Arrays built by push onto a literal (not by .map): one elements kind whether empty or not.
+  const params: KdocParam[] = [];
+  for (const name of st.parameterlist) {
     const key = name.includes('[') ? name.replace(/\[[^]*/, '') : name;
     const raw = st.parameterdescs.get(key);
     const described = raw !== undefined && raw !== UNDESCRIBED;
+    const dl = st.parameterdescStartLines.get(key);
+    // Every key present in one order (absent ones undefined, which JSON output drops): one shape.
     const p: KdocParam = {
       name,
       type: a.ctypes?.get(name) ?? '',
       description: described ? trimBody(raw) : '',
-      line: described ? (st.parameterdescStartLines.get(key) ?? 0) : 0,
+      line: described ? (dl ?? 0) : 0,
       declaration: st.parametertypes.get(name) ?? '',
+      rawDescription: described ? raw : undefined,
+      descLine: dl,
+      directive: name.startsWith('#') ? true : undefined,
     };
-    if (described) p.rawDescription = raw;
-    const dl = st.parameterdescStartLines.get(key);
-    if (dl !== undefined) p.descLine = dl;
-    if (name.startsWith('#')) p.directive = true;
-    return p;
-  });
-  const sections: KdocSection[] = st.sectionlist.map((name) => {
+    params.push(p);
+  }
+  const sections: KdocSection[] = [];
+  for (const name of st.sectionlist) {
     const raw = st.sections.get(name) ?? '';
-    return { name, body: trimBody(raw), line: st.sectionStartLines.get(name) ?? 0, raw };
-  });
+    sections.push({ name, body: trimBody(raw), line: st.sectionStartLines.get(name) ?? 0, raw });
+  }
   const item: KdocItem = {
     kind: a.kind,
     name: a.name,
@@ -96,20 +100,27 @@ export function emitItem(st: ParseState, a: DeclArgs): KdocItem {
     params,
     sections,
     warnings: st.takePending(),
+    // Every optional key present in the order they used to be added (absent ones undefined,
+    // which JSON output drops): all items share one shape.
+    returnType: a.returnType,
+    functionLike: a.kind === 'macro' ? !a.funcMacro : undefined,
+    prototype: undefined,
+    protoLine: undefined,
+    viaDumpFunction: a.viaDumpFunction ? true : undefined,
+    perlDefinition: a.perlDefinition,
+    definition: undefined,
   };
-  if (a.returnType !== undefined) item.returnType = a.returnType;
-  if (a.kind === 'macro') item.functionLike = !a.funcMacro;
   if (a.kind === 'function' || a.kind === 'macro' || (a.kind === 'typedef' && a.typedef)) {
     item.prototype = signature(a, params);
     item.protoLine = st.protoStartLine;
   }
-  if (a.viaDumpFunction) item.viaDumpFunction = true;
   if (a.perlDefinition !== undefined) {
-    item.perlDefinition = a.perlDefinition;
     item.definition = prettyDefinition(a.structType ?? 'struct', a.name, a.perlDefinition);
   }
   if (a.kind === 'enum') {
-    item.definition = `enum ${a.name} {\n${params.map((p) => `    ${p.name}`).join(',\n')}\n};`;
+    let values = '';
+    for (let i = 0; i < params.length; i++) values += (i ? ',\n    ' : '    ') + params[i]!.name;
+    item.definition = `enum ${a.name} {\n${values}\n};`;
   }
   st.items.push(item);
   return item;
@@ -125,13 +136,13 @@ function signature(a: DeclArgs, params: KdocParam[]): string {
     if (a.returnType) sig = a.returnType + ' ';
     sig += a.name + ' (';
   }
-  sig += params
-    .map((p) => {
-      const t = p.declaration ?? '';
-      const m = t.includes('(*') ? functionPointer.exec(t) : null;
-      return m ? `${m[1]}${p.name}) (${m[2]})` : t;
-    })
-    .join(', ');
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
+    const t = p.declaration ?? '';
+    const m = t.includes('(*') ? functionPointer.exec(t) : null;
+    if (i) sig += ', ';
+    sig += m ? `${m[1]}${p.name}) (${m[2]})` : t;
+  }
   if (!a.funcMacro) sig += ')';
   return sig;
 }

@@ -11,6 +11,7 @@ import { dumpSection, emitItem } from './item.js';
 import { LineSource } from './lines.js';
 import { pre, trimEndWs, trimStartWs } from './perl-regex.js';
 import {
+  declArgs,
   Inl,
   ParseState,
   SECTION_CONTEXT,
@@ -284,7 +285,7 @@ function processProto(st: ParseState, line: string): void {
 function processDocblock(st: ParseState, line: string): void {
   if (line.includes('*/')) {
     dumpSection(st, st.section, st.contents);
-    emitItem(st, { kind: 'doc', name: st.section });
+    emitItem(st, declArgs('doc', st.section));
     st.section = SECTION_DEFAULT;
     st.contents = '';
     st.reset();
@@ -367,7 +368,11 @@ export function parseKernelDoc(text: string, file: string, opts: ParseOptions = 
   }
   st.flushPending();
   const warnings = st.fileWarnings;
-  const result: KdocFile = { file, items: st.items, exports: opts.noExports ? [] : scanExports(text), warnings };
-  if (st.rejected.length) result.rejected = st.rejected;
-  return result;
+  return {
+    file,
+    items: st.items,
+    exports: opts.noExports ? [] : scanExports(text),
+    warnings,
+    rejected: st.rejected.length ? st.rejected : undefined,
+  };
 }

@@ -74,7 +74,7 @@ export function quoteMeta(s: string): string {
  * input gives no fields. Mirrors: perl's `split` as used throughout scripts/kernel-doc, v6.12.
  */
 export function perlSplit(s: string, re: RegExp | string): string[] {
-  if (s === '') return [];
+  // ''.split(re) is [''], emptied below: the result is always an array from split (one shape).
   const parts = s.split(re);
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   return parts;

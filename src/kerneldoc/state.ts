@@ -52,6 +52,25 @@ export interface DeclArgs {
 }
 
 /**
+ * A `DeclArgs` with every field present (in one order), so that all of them share one shape and
+ * the code reading them stays monomorphic; callers fill in what they have.
+ */
+export function declArgs(kind: KdocItem['kind'], name: string): DeclArgs {
+  return {
+    kind,
+    name,
+    returnType: undefined,
+    typedef: undefined,
+    funcMacro: undefined,
+    define: undefined,
+    perlDefinition: undefined,
+    structType: undefined,
+    viaDumpFunction: undefined,
+    ctypes: undefined,
+  };
+}
+
+/**
  * Perl's parser globals (`$state`, `%parameterdescs`, `@sectionlist`, `$prototype`, ...) and the
  * sinks for items and warnings. Mirrors: scripts/kernel-doc: the `my` globals and reset_state, v6.12.
  */

@@ -45,7 +45,7 @@ function readBytes(path: string): Buffer {
 export function parseFile(path: string, name = path, opts: ParseOptions = {}): KdocFile {
   const buf = readBytes(path);
   if (buf.indexOf('/**') < 0 && (opts.noExports || buf.indexOf('EXPORT_SYMBOL') < 0)) {
-    return { file: name, items: [], exports: [], warnings: [] };
+    return { file: name, items: [], exports: [], warnings: [], rejected: undefined };
   }
   return parseKernelDoc(buf.toString('latin1'), name, opts);
 }
