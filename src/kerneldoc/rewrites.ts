@@ -23,28 +23,28 @@ export interface Rewrite {
  * Mirrors: scripts/kernel-doc: dump_function, v6.12.
  */
 export const FUNCTION_REWRITES: readonly Rewrite[] = [
-  { pattern: '^static +', replace: '' },
-  { pattern: '^extern +', replace: '' },
-  { pattern: '^asmlinkage +', replace: '' },
-  { pattern: '^inline +', replace: '' },
-  { pattern: '^__inline__ +', replace: '' },
-  { pattern: '^__inline +', replace: '' },
-  { pattern: '^__always_inline +', replace: '' },
-  { pattern: '^noinline +', replace: '' },
-  { pattern: '^__FORTIFY_INLINE +', replace: '' },
-  { pattern: '__init +', replace: '' },
-  { pattern: '__init_or_module +', replace: '' },
-  { pattern: '__deprecated +', replace: '' },
-  { pattern: '__flatten +', replace: '' },
-  { pattern: '__meminit +', replace: '' },
-  { pattern: '__must_check +', replace: '' },
-  { pattern: '__weak +', replace: '' },
-  { pattern: '__sched +', replace: '' },
-  { pattern: '_noprof', replace: '' },
-  { pattern: String.raw`__printf\s*\(\s*\d*\s*,\s*\d*\s*\) +`, replace: '' },
-  { pattern: String.raw`__(?:re)?alloc_size\s*\(\s*\d+\s*(?:,\s*\d+\s*)?\) +`, replace: '' },
-  { pattern: String.raw`__diagnose_as\s*\(\s*\S+\s*(?:,\s*\d+\s*)*\) +`, replace: '' },
-  { pattern: String.raw`DECL_BUCKET_PARAMS\s*\(\s*(\S+)\s*,\s*(\S+)\s*\)`, replace: '$1, $2' },
+  { pattern: '^static +', needle: 'static ', replace: '' },
+  { pattern: '^extern +', needle: 'extern ', replace: '' },
+  { pattern: '^asmlinkage +', needle: 'asmlinkage ', replace: '' },
+  { pattern: '^inline +', needle: 'inline ', replace: '' },
+  { pattern: '^__inline__ +', needle: '__inline__ ', replace: '' },
+  { pattern: '^__inline +', needle: '__inline ', replace: '' },
+  { pattern: '^__always_inline +', needle: '__always_inline ', replace: '' },
+  { pattern: '^noinline +', needle: 'noinline ', replace: '' },
+  { pattern: '^__FORTIFY_INLINE +', needle: '__FORTIFY_INLINE ', replace: '' },
+  { pattern: '__init +', needle: '__init ', replace: '' },
+  { pattern: '__init_or_module +', needle: '__init_or_module ', replace: '' },
+  { pattern: '__deprecated +', needle: '__deprecated ', replace: '' },
+  { pattern: '__flatten +', needle: '__flatten ', replace: '' },
+  { pattern: '__meminit +', needle: '__meminit ', replace: '' },
+  { pattern: '__must_check +', needle: '__must_check ', replace: '' },
+  { pattern: '__weak +', needle: '__weak ', replace: '' },
+  { pattern: '__sched +', needle: '__sched ', replace: '' },
+  { pattern: '_noprof', needle: '_noprof', replace: '' },
+  { pattern: String.raw`__printf\s*\(\s*\d*\s*,\s*\d*\s*\) +`, needle: '__printf', replace: '' },
+  { pattern: String.raw`__(?:re)?alloc_size\s*\(\s*\d+\s*(?:,\s*\d+\s*)?\) +`, needle: 'alloc_size', replace: '' },
+  { pattern: String.raw`__diagnose_as\s*\(\s*\S+\s*(?:,\s*\d+\s*)*\) +`, needle: '__diagnose_as', replace: '' },
+  { pattern: String.raw`DECL_BUCKET_PARAMS\s*\(\s*(\S+)\s*,\s*(\S+)\s*\)`, needle: 'DECL_BUCKET_PARAMS', replace: '$1, $2' },
 ];
 
 /**
@@ -53,9 +53,10 @@ export const FUNCTION_REWRITES: readonly Rewrite[] = [
  * Mirrors: scripts/kernel-doc: dump_function, v6.12.
  */
 export const FUNCTION_REWRITES_AFTER_DEFINE: readonly Rewrite[] = [
-  { pattern: '__attribute_const__ +', replace: '' },
+  { pattern: '__attribute_const__ +', needle: '__attribute_const__ ', replace: '' },
   {
     pattern: String.raw`__attribute__\s*\(\((?:(?=([\w\s]+))\1(?:\((?=([^)]*))\2\))?(?=(\s*))\3,?)+\)\)\s+`,
+    needle: '__attribute__',
     replace: '',
   },
 ];
