@@ -59,6 +59,7 @@ const config = {
       } satisfies Preset.Options,
     ],
   ],
+  plugins: ['./src/plugins/docusaurus/sandbox-bundling.ts'],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseKernelDoc, renderBodyRst } from '../../kerneldoc/index.ts';
-import type { KdocFile } from '../../kerneldoc/types.ts';
+import type { KdocFile, KdocItem } from '../../kerneldoc/types.ts';
+import { jsxAttr } from './mdx-text.ts';
 import { isElement, type DocNode } from '../rst/doctree.ts';
 import { parseRst } from '../rst/docutils.ts';
 import { siteInline } from './body-rst.ts';
@@ -27,6 +28,20 @@ export interface GenerateOptions {
   /** Where the generated folder goes (default: `<repo>/docs/driver-api`). */
   outDir: string;
   log?: (line: string) => void;
+  /** Function → example id: entries of modelled functions get a "Try it" link to the playground. */
+  tryIt?: Record<string, string>;
+  /** Struct name → lifecycle machine id drawn in its entry (`dma_buf` → `dma_buf`). */
+  lifecycles?: Record<string, string>;
+}
+
+/** "Try it" link for modelled functions, lifecycle diagram for the structs that have one. */
+function decorate(item: KdocItem, o: GenerateOptions): string {
+  const out: string[] = [];
+  const example = item.kind === 'function' || item.kind === 'macro' ? o.tryIt?.[item.name] : undefined;
+  if (example) out.push(`<TryIt${jsxAttr('name', item.name)}${jsxAttr('example', example)} />`);
+  const machine = item.kind === 'struct' ? o.lifecycles?.[item.name] : undefined;
+  if (machine) out.push(`<Lifecycle${jsxAttr('machine', machine)} />`);
+  return out.join('\n\n');
 }
 
 export interface GenerateReport {
@@ -38,6 +53,8 @@ export interface GenerateReport {
   rstMessages: number;
   notes: string[];
   seconds: number;
+  /** Identifier → kind, purpose and spec link (for the sandbox's hovers). */
+  docs: Record<string, { kind: string; purpose: string; href: string }>;
 }
 
 const ROUTE = '/driver-api/dma-buf';
@@ -85,6 +102,7 @@ export async function generate(o: GenerateOptions): Promise<GenerateReport> {
     bodyToRst: (body) => renderBodyRst(body, siteInline),
     parseRst: (inputs) => parseRst(inputs).results,
     sourceUrl: (file, line) => `https://elixir.bootlin.com/linux/v${o.release}/source/${file}#L${line}`,
+    decorate: (item) => decorate(item, o),
   });
 
   fs.rmSync(o.outDir, { recursive: true, force: true });
@@ -134,5 +152,6 @@ export async function generate(o: GenerateOptions): Promise<GenerateReport> {
     rstMessages: page.rstMessages,
     notes: page.notes,
     seconds: (performance.now() - t0) / 1000,
+    docs: Object.fromEntries(documented.map((i) => [i.name, { kind: i.kind, purpose: i.purpose, href: `${ROUTE}#c.${i.name}` }])),
   };
 }

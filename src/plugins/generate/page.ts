@@ -28,6 +28,8 @@ export interface PageInput {
   /** Runs docutils over a batch. */
   parseRst: (inputs: RstInput[]) => RstResult[];
   sourceUrl?: (file: string, line: number) => string | undefined;
+  /** Extra MDX for an entry, after its purpose line ("Try it" links, lifecycle diagrams). */
+  decorate?: (item: KdocItem) => string;
 }
 
 export interface PageOutput {
@@ -139,7 +141,14 @@ export function registryContext(registry: SymbolRegistry, route: string, level: 
 }
 
 /** Item render options shared by the page and by standalone renders (tests). */
-export function itemOptions(sectionLevel: number, body: (text: string, level: number) => string, registry: SymbolRegistry, route: string, sourceUrl?: PageInput['sourceUrl']) {
+export function itemOptions(
+  sectionLevel: number,
+  body: (text: string, level: number) => string,
+  registry: SymbolRegistry,
+  route: string,
+  sourceUrl?: PageInput['sourceUrl'],
+  decorate?: PageInput['decorate'],
+) {
   // Entries sit at h4 or deeper, so the table of contents lists sections, not 136 entries.
   const level = Math.max(4, sectionLevel);
   return {
@@ -147,7 +156,7 @@ export function itemOptions(sectionLevel: number, body: (text: string, level: nu
     body: (text: string) => body(text, level + 1),
     links: (code: string, self: string) => linksIn(code, self, registry, route),
     sourceUrl,
-    extras: (it: KdocItem) => warningsOf(it),
+    extras: (it: KdocItem) => [decorate?.(it) ?? '', warningsOf(it)].filter(Boolean).join('\n\n'),
   };
 }
 
@@ -169,7 +178,7 @@ export function renderPage(input: PageInput): PageOutput {
         },
         kernelDoc: (n, level) =>
           directiveItems(n, input.files)
-            .map((item) => renderItem(item, itemOptions(level, bodyMdx, registry, route, input.sourceUrl)))
+            .map((item) => renderItem(item, itemOptions(level, bodyMdx, registry, route, input.sourceUrl, input.decorate)))
             .join('\n\n'),
       };
       return renderBlocks(body, ctx, 2);
