@@ -11,6 +11,7 @@ import { KRef, Anchor } from '@site/src/components/KRef';
 import KernelGraph from '@site/src/components/KernelGraph';
 import KernelVersionBanner from '@site/src/components/KernelVersionBanner';
 import KernelWarnings from '@site/src/components/KernelWarnings';
+import Lifecycle from '@site/src/components/Lifecycle';
 
 export default {
   ...MDXComponents,
@@ -25,4 +26,5 @@ export default {
   KernelGraph,
   KernelVersionBanner,
   KernelWarnings,
+  Lifecycle,
 };
