@@ -93,8 +93,8 @@ const config = {
         'Spec pages are generated at build time from the kernel tree named on each page; the kernel text is GPL-2.0 and stays out of this repository.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: prismThemes.vsLight,
+      darkTheme: prismThemes.vsDark,
       additionalLanguages: ['c', 'bash'],
     },
     tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
