@@ -12,6 +12,8 @@ import KernelGraph from '@site/src/components/KernelGraph';
 import KernelVersionBanner from '@site/src/components/KernelVersionBanner';
 import KernelWarnings from '@site/src/components/KernelWarnings';
 import Lifecycle from '@site/src/components/Lifecycle';
+import Sandbox from '@site/src/components/Sandbox';
+import TryIt from '@site/src/components/TryIt';
 
 export default {
   ...MDXComponents,
@@ -27,4 +29,6 @@ export default {
   KernelVersionBanner,
   KernelWarnings,
   Lifecycle,
+  Sandbox,
+  TryIt,
 };
