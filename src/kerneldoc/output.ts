@@ -37,17 +37,20 @@ export function renderKernelDoc(files: readonly KdocFile[], o: OutputOptions): O
   for (const f of files) {
     let counter = 0;
     let r = 0;
-    const rejected = f.rejected ?? [];
-    for (const [i, it] of f.items.entries()) {
-      for (; r < rejected.length && rejected[r]!.beforeItem <= i; r++) {
-        if (o.format === 'rst' && o.enableLineno) out += `.. LINENO ${rejected[r]!.line}\n`;
+    // Indexed only when present (a shared empty array would be a second array shape here).
+    const rejected = f.rejected;
+    const nRejected = rejected ? rejected.length : 0;
+    for (let i = 0; i < f.items.length; i++) {
+      const it = f.items[i]!;
+      for (; r < nRejected && rejected![r]!.beforeItem <= i; r++) {
+        if (o.format === 'rst' && o.enableLineno) out += `.. LINENO ${rejected![r]!.line}\n`;
       }
       if (o.format === 'rst' && o.enableLineno && it.viaDumpFunction) out += `.. LINENO ${it.protoLine}\n`;
       if (!isSelected(it, o)) continue;
       counter++;
       if (o.format === 'rst') out += itemToRst(it, { enableLineno: o.enableLineno, contentOnly: o.mode === 'include' });
     }
-    for (; r < rejected.length; r++) if (o.format === 'rst' && o.enableLineno) out += `.. LINENO ${rejected[r]!.line}\n`;
+    for (; r < nRejected; r++) if (o.format === 'rst' && o.enableLineno) out += `.. LINENO ${rejected![r]!.line}\n`;
     for (const w of fileWarnings(f)) if (isWarningShown(w, o)) warnings.push(w);
     if (counter === 0 && o.format !== 'none') {
       if (o.mode === 'include') {

@@ -201,11 +201,12 @@ const attributeI = pre(ATTRIBUTE_SRC, 'i');
 
 /** Mirrors: scripts/kernel-doc: check_sections, v6.12. */
 export function checkSections(st: ParseState, declName: string, declType: string, sectcheck: string, prmscheck: string): void {
-  const prms = splitWords(prmscheck).map((p) =>
-    p.includes('[') || p.includes('__') ? p.replace(/\[[^\n]*\]/, '').replace(attributeI, '').replace(/\[[^\n]*/, '') : p,
-  );
+  const prms = new Set<string>();
+  for (const p of splitWords(prmscheck)) {
+    prms.add(p.includes('[') || p.includes('__') ? p.replace(/\[[^\n]*\]/, '').replace(attributeI, '').replace(/\[[^\n]*/, '') : p);
+  }
   for (const s of splitWords(sectcheck)) {
-    if (prms.includes(s)) continue;
+    if (prms.has(s)) continue;
     if (declType === 'function') st.warn(`Excess function parameter '${s}' description in '${declName}'\n`);
     else if (declType === 'struct' || declType === 'union')
       st.warn(`Excess ${declType} member '${s}' description in '${declName}'\n`);

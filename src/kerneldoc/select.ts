@@ -39,10 +39,12 @@ export function functype(item: KdocItem): string {
   }
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 function table(o: SelectOptions): ReadonlySet<string> {
   if (o.mode === 'include') return new Set(o.functions ?? []);
-  if (o.mode === 'export' || o.mode === 'internal') return o.exported ?? new Set();
-  return new Set();
+  if (o.mode === 'export' || o.mode === 'internal') return o.exported ?? NONE;
+  return NONE;
 }
 
 /** Mirrors: scripts/kernel-doc: output_declaration and dump_doc_section (the selection tests), v6.12. */

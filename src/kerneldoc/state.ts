@@ -115,7 +115,16 @@ export class ParseState {
   /** `emit_warning("${file}:$.", $msg)`; the trailing newline of `msg` is dropped. */
   warn(msg: string, extra?: Partial<KdocWarning>, line = this.lineNo): void {
     const message = msg.endsWith('\n') ? msg.slice(0, -1) : msg;
-    this.pending.push({ file: this.file, line, message, seq: this.seq++, ...extra });
+    // One shape for all warnings (callers pass one of flag/severity/gate; absent ones undefined).
+    this.pending.push({
+      file: this.file,
+      line,
+      message,
+      seq: this.seq++,
+      flag: extra?.flag,
+      severity: extra?.severity,
+      gate: extra?.gate,
+    });
   }
 
   /** `print STDERR "${file}:$.: error: ..."`. */
@@ -132,7 +141,10 @@ export class ParseState {
 
   /** Warnings not claimed by an item become file warnings. */
   flushPending(): void {
-    if (this.pending.length) this.fileWarnings.push(...this.takePending());
+    const w = this.pending;
+    if (!w.length) return;
+    this.pending = [];
+    for (let i = 0; i < w.length; i++) this.fileWarnings.push(w[i]!);
   }
 
   /** Mirrors: scripts/kernel-doc: reset_state, v6.12. */
