@@ -48,3 +48,5 @@ export function fence_state(w: FenceWorld): { lifecycle: string; signalling: str
     signalling: f.flags & 4 ? 'enabled' : 'disabled',
   };
 }
+
+export * from './event-table-dma-buf.js';
