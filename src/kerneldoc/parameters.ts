@@ -104,62 +104,66 @@ function skipWs(s: string, i: number): number {
 
 /** Mirrors: scripts/kernel-doc: create_parameterlist, v6.12. */
 export function createParameterlist(st: ParseState, args: string, splitter: string, declName: string): void {
-  // Each pattern below runs only when the literal text every match contains is present.
+  // Each pattern below runs only when the literal text every match contains is present. Arrays
+  // are indexed, not shifted or iterated, and each push happens at one place: the function stays
+  // small for the JIT and does not deoptimize on the different array shapes split/literals give.
   if (args.includes('(')) while (argExprComma.test(args)) args = args.replace(argExprCommaG, '$1#');
-  for (let arg of perlSplit(args, splitter)) {
+  const parts = perlSplit(args, splitter);
+  for (let k = 0; k < parts.length; k++) {
+    let arg = parts[k]!;
     if (arg.includes('/*')) arg = arg.replace(stripComment, '');
     if (arg.includes('POS')) arg = arg.replace(pos0, ' ');
     // s/^\s*//; s/\s*$//; s/\s+/ /;
     arg = collapseFirstWsRun(trimEndWs(trimStartWs(arg)));
-    const paren = arg.includes('(');
     if (arg.startsWith('#')) {
       pushParameter(st, arg, '', '', '');
-    } else if (paren && isFuncPtr.test(arg)) {
+      continue;
+    }
+    const funcPtr = arg.includes('(') && isFuncPtr.test(arg);
+    if (funcPtr || (arg.includes('(') && isArrayOfPtr.test(arg))) {
+      // pointer to function, or pointer to array
       if (arg.includes('#')) arg = arg.replace(/#/g, ',');
-      const m = funcPtrName.exec(arg);
-      const param = m ? m[1]! : '';
-      const type = stripParamName(arg, param);
-      saveStructActual(st, param);
-      pushParameter(st, param, type, arg, declName);
-    } else if (paren && isArrayOfPtr.test(arg)) {
-      if (arg.includes('#')) arg = arg.replace(/#/g, ',');
-      const m = arrayPtrName.exec(arg);
+      const m = (funcPtr ? funcPtrName : arrayPtrName).exec(arg);
       const param = m ? m[1]! : '';
       const type = stripParamName(arg, param);
       saveStructActual(st, param);
       pushParameter(st, param, type, arg, declName);
     } else if (perlTrue(arg)) {
-      if (arg.includes(':')) arg = arg.replace(colonWs, ':');
-      if (arg.includes('[')) arg = arg.replace(bracketWs, '[');
-      const list = arg.includes(',') ? perlSplit(arg, commaSplit) : [arg];
-      if (list.length === 0) list.push('');
-      if (list[0]!.includes('*')) list[0] = list[0]!.replace(starsWs, ' $1');
-      let firstArg: string[];
-      const fm = list[0]!.includes('[') ? firstArgArray.exec(list[0]!) : null;
-      if (fm) {
-        list.shift();
-        firstArg = [...splitWsPerl(fm[1]!), fm[2]!];
-      } else {
-        firstArg = splitWsPerl(list.shift()!);
-      }
-      list.unshift(firstArg.pop() ?? '');
-      const type = firstArg.join(' ');
-      for (const param of list) {
-        let m: RegExpExecArray | null;
-        if (param.startsWith('*') && (m = ptrParam.exec(param))) {
-          saveStructActual(st, m[2]!);
-          pushParameter(st, m[2]!, `${type} ${m[1]}`, arg, declName);
-        } else if (param.includes(':') && (m = bitfieldParam.exec(param))) {
-          if (type !== '') {
-            saveStructActual(st, m[1]!);
-            pushParameter(st, m[1]!, `${type}:${m[2]}`, arg, declName);
-          }
-        } else {
-          saveStructActual(st, param);
-          pushParameter(st, param, type, arg, declName);
-        }
-      }
+      pushPlainParams(st, arg, declName);
     }
+  }
+}
+
+/** The `else` branch of create_parameterlist: `type a, *b, c:3` and the like. */
+function pushPlainParams(st: ParseState, arg: string, declName: string): void {
+  if (arg.includes(':')) arg = arg.replace(colonWs, ':');
+  if (arg.includes('[')) arg = arg.replace(bracketWs, '[');
+  const list = arg.includes(',') ? perlSplit(arg, commaSplit) : [arg];
+  let first = list.length ? list[0]! : '';
+  if (first.includes('*')) first = first.replace(starsWs, ' $1');
+  // @first_arg = split(/\s+/, ...) (with the array part kept whole); its last word is the first
+  // param, the rest joined is the type.
+  const fm = first.includes('[') ? firstArgArray.exec(first) : null;
+  const words = splitWsPerl(fm ? fm[1]! : first);
+  let firstParam: string;
+  if (fm) firstParam = fm[2]!;
+  else firstParam = words.length ? words.pop()! : '';
+  const type = words.join(' ');
+  for (let k = 0; k < Math.max(list.length, 1); k++) {
+    const param = k === 0 ? firstParam : list[k]!;
+    let name = param;
+    let ctype = type;
+    let m: RegExpExecArray | null;
+    if (param.startsWith('*') && (m = ptrParam.exec(param))) {
+      name = m[2]!;
+      ctype = `${type} ${m[1]}`;
+    } else if (param.includes(':') && (m = bitfieldParam.exec(param))) {
+      if (type === '') continue;
+      name = m[1]!;
+      ctype = `${type}:${m[2]}`;
+    }
+    saveStructActual(st, name);
+    pushParameter(st, name, ctype, arg, declName);
   }
 }
 

@@ -73,7 +73,11 @@ export interface KdocSection {
   raw?: string;
 }
 
-/** One documented declaration. */
+/**
+ * One documented declaration. The parser creates every item (and every param and warning) with all
+ * optional keys present, `undefined` when absent, so they share one object shape; test for absence
+ * with `=== undefined`, not `in` (JSON output is unaffected: `undefined` keys are dropped).
+ */
 export interface KdocItem {
   kind: ItemKind;
   /** Identifier (`dma_buf_attach`, `dma_buf_ops`); for `doc` the DOC: title. */
