@@ -46,6 +46,17 @@ describe('spec page', () => {
     expect(log.pageErrors).toEqual([]);
   });
 
+  it('keeps docs.kernel.org links working: an anchor now on another part of the spec is followed there', async () => {
+    const { page, log } = await tracedPage(browser);
+    await page.goto(`${site.url}/driver-api/dma-buf.html#c.dma_fence_signal`, { waitUntil: 'networkidle' });
+    await page.waitForURL(/\/driver-api\/dma-buf\/dma-fences#c\.dma_fence_signal$/);
+    const entry = page.locator('[id="c.dma_fence_signal"]');
+    await expect.poll(() => entry.isVisible()).toBe(true);
+    expect(await page.locator('[id="c.dma_fence_signal"] ~ div[data-kind="function"]').first().innerText()).toMatch(/int\s+dma_fence_signal\s*\(struct dma_fence \*fence\)/);
+    expect(externalRequests(log)).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+  });
+
   it('finds an identifier with the local search box and opens it on the spec page', async () => {
     const { page, log } = await tracedPage(browser);
     await page.goto(`${site.url}/intro`, { waitUntil: 'networkidle' });

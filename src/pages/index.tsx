@@ -37,7 +37,7 @@ export default function Home(): ReactNode {
         <section>
           <h2>Fences</h2>
           <p>
-            Signal completion once; <Link to="/driver-api/dma-buf#c.dma_resv"><code>struct dma_resv</code></Link> tracks who reads and writes.
+            Signal completion once; <Link to="/driver-api/dma-buf/reservation-objects#c.dma_resv"><code>struct dma_resv</code></Link> tracks who reads and writes.
           </p>
         </section>
       </main>

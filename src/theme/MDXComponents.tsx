@@ -13,6 +13,7 @@ import KernelVersionBanner from '@site/src/components/KernelVersionBanner';
 import KernelWarnings from '@site/src/components/KernelWarnings';
 import Lifecycle from '@site/src/components/Lifecycle';
 import Sandbox from '@site/src/components/Sandbox';
+import AnchorRedirect from '@site/src/components/AnchorRedirect';
 import TryIt from '@site/src/components/TryIt';
 
 export default {
@@ -30,5 +31,6 @@ export default {
   KernelWarnings,
   Lifecycle,
   Sandbox,
+  AnchorRedirect,
   TryIt,
 };

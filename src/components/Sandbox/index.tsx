@@ -1,100 +1,31 @@
 /**
  * `<Sandbox example="..."/>`: a runnable program on the page. The server renders the code
- * highlighted in the editor's place; Monaco (and its TypeScript service) loads only when the
- * reader focuses the code or presses Run. Runs go to a worker with a time budget; output, the
- * kernel log, a call timeline and the objects' lifecycle states stream back while it runs.
+ * highlighted in the editor's place (and the toolbar), and nothing interactive ships with the
+ * page: on the first interaction (focus, click, Run) the runner and Monaco load lazily, inside
+ * BrowserOnly. Runs go to a worker with a time budget; output, the kernel log, a call timeline
+ * and the objects' lifecycle states stream back while it runs.
  */
-import React, { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import React, { lazy, Suspense, useState, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
-import { DEFAULT_SETTINGS, type RunSettings } from '../../../sandbox/runtime/protocol';
-import { encodeShareLink, ShareLinkError } from '../../../sandbox/runtime/share-link';
-import type { EditorApi } from './Editor';
-import examplesData from './generated/examples.json';
-import Inspector from './Inspector';
-import Output from './Output';
+import { EXAMPLES } from './examples';
+import { DEFAULT_SETTINGS } from '../../../sandbox/runtime/protocol';
 import StaticCode from './StaticCode';
-import Timeline from './Timeline';
 import Toolbar from './Toolbar';
-import { useSandboxRun } from './useSandboxRun';
+import type { SandboxProps } from './types';
 import styles from './styles.module.css';
 
-const LazyEditor = lazy(() => import(/* webpackChunkName: "sandbox-editor" */ './Editor'));
+const LazyRunner = lazy(() => import(/* webpackChunkName: "sandbox-runner" */ './Runner'));
 
-interface ExampleData {
-  id: string;
-  title: string;
-  summary: string;
-  code: string;
-}
-export const EXAMPLES = examplesData as ExampleData[];
+export { EXAMPLES };
+export type { SandboxProps };
 
-export interface SandboxProps {
-  /** Id of an example in `sandbox/examples` (file name without `.ts`). */
-  example?: string;
-  /** Code to show instead of an example's (share links). */
-  code?: string;
-  settings?: RunSettings;
-  /** Open the editor at once (playground). */
-  autoOpen?: boolean;
-}
-
-export default function Sandbox({ example, code: given, settings: givenSettings, autoOpen }: SandboxProps): ReactNode {
-  const ex = EXAMPLES.find((e) => e.id === example);
-  const original = given ?? ex?.code ?? '';
-  const [code, setCode] = useState(original);
-  const [settings, setSettings] = useState<RunSettings>(givenSettings ?? DEFAULT_SETTINGS);
-  const [open, setOpen] = useState(Boolean(autoOpen));
-  const [step, setStep] = useState<number | undefined>(undefined);
-  const [selected, setSelected] = useState<string | undefined>(undefined);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
-  const editor = useRef<EditorApi | undefined>(undefined);
-  const pendingRun = useRef(false);
-  const { view, run, event, stop } = useSandboxRun();
-
-  useEffect(() => {
-    setCode(original);
-    editor.current?.setCode(original);
-    setStep(undefined);
-  }, [original]);
-
-  const doRun = useCallback(() => {
-    setStep(undefined);
-    if (!editor.current) {
-      pendingRun.current = true;
-      setOpen(true);
-      return;
-    }
-    void run(editor.current.emit, settings);
-  }, [run, settings]);
-
-  const onReady = useCallback(
-    (api: EditorApi) => {
-      editor.current = api;
-      if (pendingRun.current) {
-        pendingRun.current = false;
-        void run(api.emit, settings);
-      }
-    },
-    [run, settings],
-  );
-
-  const share = useCallback(() => {
-    try {
-      const hash = encodeShareLink({ example, code, settings });
-      const url = `${location.origin}/playground${hash}`;
-      void navigator.clipboard?.writeText(url).catch(() => {});
-      setNotice(`Link copied: ${url.length} characters.`);
-      history.replaceState(null, '', location.pathname === '/playground' ? hash : location.hash);
-    } catch (e) {
-      setNotice(e instanceof ShareLinkError ? e.message : String(e));
-    }
-  }, [code, example, settings]);
-
-  const busy = view.status === 'running' || view.status === 'compiling';
-  const lines = code.split('\n').length;
-  const stand = <StaticCode code={code} loading={open} />;
-  return (
-    <section className={styles.sandbox} data-testid="sandbox" data-example={example} data-status={view.status}>
+export default function Sandbox(props: SandboxProps): ReactNode {
+  const [active, setActive] = useState(Boolean(props.autoOpen));
+  const [runRequested, setRunRequested] = useState(false);
+  const ex = EXAMPLES.find((e) => e.id === props.example);
+  const code = props.code ?? ex?.code ?? '';
+  const stand = (
+    <section className={styles.sandbox} data-testid="sandbox" data-example={props.example} data-status="idle">
       {ex ? (
         <header className={styles.header}>
           <strong>{ex.title}</strong>
@@ -102,49 +33,34 @@ export default function Sandbox({ example, code: given, settings: givenSettings,
         </header>
       ) : null}
       <Toolbar
-        busy={busy}
-        settings={settings}
-        onSettings={setSettings}
-        onRun={doRun}
-        onStop={stop}
-        onReset={() => {
-          setCode(original);
-          editor.current?.setCode(original);
-          setNotice('Back to the example’s original code.');
+        busy={false}
+        settings={props.settings ?? DEFAULT_SETTINGS}
+        onSettings={() => setActive(true)}
+        onRun={() => {
+          setRunRequested(true);
+          setActive(true);
         }}
-        onShare={share}
-        onWarmUp={() => setOpen(true)}
+        onStop={() => {}}
+        onReset={() => setActive(true)}
+        onShare={() => setActive(true)}
+        onWarmUp={() => setActive(true)}
       />
-      {notice ? (
-        <p className={styles.notice} role="status">
-          {notice}
-        </p>
-      ) : null}
-      {open ? (
-        <BrowserOnly fallback={stand}>
-          {() => (
-            <Suspense fallback={stand}>
-              <LazyEditor code={code} lines={lines} onChange={setCode} onReady={onReady} />
-            </Suspense>
-          )}
-        </BrowserOnly>
-      ) : (
-        <StaticCode code={code} onActivate={() => setOpen(true)} />
-      )}
-      <Output view={view} onReveal={(l, c) => editor.current?.reveal(l, c)} />
-      <details className={styles.more} open={view.trace.length > 0}>
-        <summary>Timeline and lifecycle states ({view.trace.length} events)</summary>
-        <Inspector
-          trace={view.trace}
-          step={step}
-          onStep={setStep}
-          selected={selected}
-          onSelect={setSelected}
-          busy={busy}
-          onEvent={(o, ev) => void event(o.machine!, o.obj, ev)}
-        />
-        <Timeline trace={step === undefined ? view.trace : view.trace.slice(0, step)} step={step === undefined ? undefined : view.trace[step - 1]?.seq} />
-      </details>
+      <StaticCode code={code} onActivate={() => setActive(true)} loading={active} />
+      <div className={styles.output}>
+        <div className={styles.status} role="status">
+          Not run yet.
+        </div>
+      </div>
     </section>
+  );
+  if (!active) return stand;
+  return (
+    <BrowserOnly fallback={stand}>
+      {() => (
+        <Suspense fallback={stand}>
+          <LazyRunner {...props} runOnReady={runRequested} />
+        </Suspense>
+      )}
+    </BrowserOnly>
   );
 }

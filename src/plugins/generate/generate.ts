@@ -15,8 +15,17 @@ import { siteInline } from './body-rst.ts';
 import { dotToSvg } from './graph.ts';
 import { renderIndexPage } from './index-page.ts';
 import { directivesOf, registerPage, renderPage } from './page.ts';
+import { splitPages, type PagePart } from './split.ts';
 import { visibleParams } from './render-item.ts';
 import { SymbolRegistry } from './xref.ts';
+
+/** Anchors (identifiers, members, sections) that live on another page than `route`, by page. */
+function anchorsElsewhere(registry: SymbolRegistry, parts: PagePart[], route: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [anchor, page] of registry.anchors()) if (page !== route) (out[page] ??= []).push(anchor);
+  for (const p of parts) if (p.route !== route) (out[p.route] ??= []).push(...p.anchors);
+  return out;
+}
 
 export interface GenerateOptions {
   /** Kernel tree root. */
@@ -80,7 +89,8 @@ export async function generate(o: GenerateOptions): Promise<GenerateReport> {
   }
 
   const registry = new SymbolRegistry();
-  registerPage(ROUTE, pageTree.tree, files, registry);
+  const parts = splitPages(pageTree.tree, ROUTE, 'dma-buf');
+  for (const part of parts) registerPage(part, files, registry);
 
   const graphs = new Map<string, string>();
   const walk = async (n: DocNode) => {
@@ -93,47 +103,56 @@ export async function generate(o: GenerateOptions): Promise<GenerateReport> {
   };
   await walk(pageTree.tree);
 
-  const page = renderPage({
-    route: ROUTE,
-    tree: pageTree.tree,
-    files,
-    registry,
-    graphs,
-    bodyToRst: (body) => renderBodyRst(body, siteInline),
-    parseRst: (inputs) => parseRst(inputs).results,
-    sourceUrl: (file, line) => `https://elixir.bootlin.com/linux/v${o.release}/source/${file}#L${line}`,
-    decorate: (item) => decorate(item, o),
-  });
+  const pages = parts.map((part) =>
+    renderPage({
+      part,
+      files,
+      registry,
+      graphs,
+      bodyToRst: (body) => renderBodyRst(body, siteInline),
+      parseRst: (inputs) => parseRst(inputs).results,
+      sourceUrl: (file, line) => `https://elixir.bootlin.com/linux/v${o.release}/source/${file}#L${line}`,
+      decorate: (item) => decorate(item, o),
+    }),
+  );
 
   fs.rmSync(o.outDir, { recursive: true, force: true });
   fs.mkdirSync(o.outDir, { recursive: true });
-  const front = [
-    '---',
-    `title: ${JSON.stringify(page.title)}`,
-    'sidebar_label: dma-buf spec',
-    'sidebar_position: 1',
-    `description: ${JSON.stringify(`The dma-buf, dma-fence and dma-resv kernel API of Linux ${o.release}, generated from the kernel's own kernel-doc`)}`,
-    'toc_max_heading_level: 3',
-    '---',
-    '',
-    `<KernelVersionBanner${` release={${JSON.stringify(o.release)}}`}${` source={${JSON.stringify(rstPath)}}`} />`,
-    '',
-  ].join('\n');
-  fs.writeFileSync(path.join(o.outDir, 'dma-buf.mdx'), `${front}${page.mdx}\n`);
-  const titles = new Map([[ROUTE, page.title]]);
-  fs.writeFileSync(path.join(o.outDir, 'identifiers.mdx'), renderIndexPage(registry.all(), INDEX_ROUTE, titles, o.release));
+  const titles = new Map(parts.map((p) => [p.route, p.title]));
+  parts.forEach((part, i) => {
+    const page = pages[i];
+    const front = [
+      '---',
+      `title: ${JSON.stringify(page.title)}`,
+      `sidebar_label: ${JSON.stringify(i === 0 ? 'Shared DMA buffers' : page.title)}`,
+      `sidebar_position: ${i + 1}`,
+      ...(i === 0 ? [] : [`slug: ${part.route}`]),
+      `description: ${JSON.stringify(`${page.title}: the kernel API of Linux ${o.release}, generated from the kernel's own kernel-doc`)}`,
+      'toc_max_heading_level: 3',
+      '---',
+      '',
+      `<KernelVersionBanner${jsxAttr('release', o.release)}${jsxAttr('source', rstPath)}${jsxAttr('pages', parts.map((p) => ({ route: p.route, title: p.title })))}${jsxAttr('current', part.route)} />`,
+      '',
+      // The first page answers docs.kernel.org links (dma-buf.html#c.NAME) whose anchor now lives on another page.
+      i === 0 ? `<AnchorRedirect${jsxAttr('targets', anchorsElsewhere(registry, parts, part.route))} />\n` : '',
+    ].join('\n');
+    fs.writeFileSync(path.join(o.outDir, `${part.file}.mdx`), `${front}${page.mdx}\n`);
+  });
+  fs.writeFileSync(path.join(o.outDir, 'identifiers.mdx'), renderIndexPage(registry.all(), INDEX_ROUTE, titles, o.release, parts.length + 1));
   fs.writeFileSync(
     path.join(o.outDir, '_category_.json'),
     `${JSON.stringify({ label: `Kernel API (Linux ${o.version})`, position: 2, collapsed: false }, null, 2)}\n`,
   );
-  const documented = page.items.filter((i) => i.kind !== 'doc');
+  const documented = pages.flatMap((p) => p.items).filter((i) => i.kind !== 'doc');
   const summary = {
     release: o.release,
     version: o.version,
     route: ROUTE,
+    pages: parts.map((p) => ({ route: p.route, title: p.title })),
     identifiers: documented.map((i) => ({
       name: i.name,
       kind: i.kind,
+      route: registry.get(i.name)?.page ?? ROUTE,
       purpose: i.purpose,
       file: i.file,
       line: i.declLine || i.line,
@@ -144,14 +163,14 @@ export async function generate(o: GenerateOptions): Promise<GenerateReport> {
   const members = documented.filter((i) => i.kind === 'struct' || i.kind === 'union').reduce((n, i) => n + visibleParams(i).length, 0);
   const kernelDocWarnings = documented.reduce((n, i) => n + i.warnings.length, 0);
   return {
-    pages: [ROUTE, INDEX_ROUTE],
+    pages: [...parts.map((p) => p.route), INDEX_ROUTE],
     identifiers: documented.length,
     members,
-    items: page.items.length,
+    items: pages.reduce((n, p) => n + p.items.length, 0),
     kernelDocWarnings,
-    rstMessages: page.rstMessages,
-    notes: page.notes,
+    rstMessages: pages.reduce((n, p) => n + p.rstMessages, 0),
+    notes: [...new Set(pages.flatMap((p) => p.notes))],
     seconds: (performance.now() - t0) / 1000,
-    docs: Object.fromEntries(documented.map((i) => [i.name, { kind: i.kind, purpose: i.purpose, href: `${ROUTE}#c.${i.name}` }])),
+    docs: Object.fromEntries(documented.map((i) => [i.name, { kind: i.kind, purpose: i.purpose, href: `${registry.get(i.name)?.page ?? ROUTE}#c.${i.name}` }])),
   };
 }

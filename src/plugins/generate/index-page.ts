@@ -14,7 +14,7 @@ const KIND_LABEL: Record<string, string> = {
   typedef: 'typedef',
 };
 
-export function renderIndexPage(entries: SymbolEntry[], route: string, pageTitles: Map<string, string>, version: string): string {
+export function renderIndexPage(entries: SymbolEntry[], route: string, pageTitles: Map<string, string>, version: string, position = 2): string {
   const sorted = [...entries].sort((a, b) => a.name.replace(/^_+/, '').localeCompare(b.name.replace(/^_+/, ''), 'en', { sensitivity: 'base' }) || a.name.localeCompare(b.name));
   const groups = new Map<string, SymbolEntry[]>();
   for (const e of sorted) {
@@ -32,6 +32,7 @@ export function renderIndexPage(entries: SymbolEntry[], route: string, pageTitle
     '---',
     'title: Identifier index',
     'sidebar_label: Identifier index',
+    `sidebar_position: ${position}`,
     `description: ${JSON.stringify(`Every identifier documented by kernel-doc for the dma-buf pages of Linux ${version}`)}`,
     'toc_max_heading_level: 2',
     '---',

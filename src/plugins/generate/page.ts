@@ -11,13 +11,12 @@ import { renderBlocks, type RenderContext } from './render-doctree.ts';
 import { renderItem, paramAnchor, visibleParams } from './render-item.ts';
 import { selectItems, type DirectiveOptions } from './select.ts';
 import { jsxAttr } from './mdx-text.ts';
+import type { PagePart } from './split.ts';
 import { memberAnchor, symbolAnchor, type SymbolRegistry } from './xref.ts';
 
 export interface PageInput {
-  /** Route of the page, e.g. `/driver-api/dma-buf`. */
-  route: string;
-  /** docutils tree of the page's rst. */
-  tree: DocElement;
+  /** The page: route, title and the rst nodes it shows (see split.ts). */
+  part: PagePart;
   /** Parsed kernel-doc per file named by the directives (tree-relative path). */
   files: Map<string, KdocFile>;
   registry: SymbolRegistry;
@@ -63,8 +62,14 @@ export function directiveItems(n: DocElement, files: Map<string, KdocFile>): Kdo
   return selectItems(file, directiveOptions(n), (pattern) => files.get(pattern)?.exports ?? []);
 }
 
+/** The nodes of a page part as one tree. */
+export const partTree = (part: PagePart): DocElement => ({ t: 'document', a: {}, c: part.nodes });
+
 /** Registers every identifier, member, enumerator and section label of a page. */
-export function registerPage(route: string, tree: DocElement, files: Map<string, KdocFile>, registry: SymbolRegistry): KdocItem[] {
+export function registerPage(part: PagePart, files: Map<string, KdocFile>, registry: SymbolRegistry): KdocItem[] {
+  const { route } = part;
+  const tree = partTree(part);
+  for (const id of part.anchors) registry.addLabel(id, route, id, part.title);
   const items: KdocItem[] = [];
   for (const d of directivesOf(tree)) {
     for (const item of directiveItems(d, files)) {
@@ -160,13 +165,11 @@ export function itemOptions(
   };
 }
 
-/** Renders the page from the rst tree, expanding each kernel-doc directive. */
+/** Renders a page from its rst nodes, expanding each kernel-doc directive. */
 export function renderPage(input: PageInput): PageOutput {
-  const { route, tree, registry } = input;
-  const top = tree.c.find((c) => isElement(c) && c.t === 'section') as DocElement | undefined;
-  const titleNode = top?.c.find((c) => isElement(c) && c.t === 'title');
-  const title = titleNode ? textContent(titleNode) : 'dma-buf';
-  const body = top ? top.c.filter((c) => c !== titleNode) : tree.c;
+  const { part, registry } = input;
+  const { route, title } = part;
+  const body = part.nodes;
   const notes: string[] = [];
   const { mdx, rstMessages } = renderWithBodies(
     (bodyMdx) => {
@@ -181,7 +184,8 @@ export function renderPage(input: PageInput): PageOutput {
             .map((item) => renderItem(item, itemOptions(level, bodyMdx, registry, route, input.sourceUrl, input.decorate)))
             .join('\n\n'),
       };
-      return renderBlocks(body, ctx, 2);
+      const anchors = part.anchors.map((id) => `<Anchor${jsxAttr('id', id)} />`).join('');
+      return [anchors, renderBlocks(body, ctx, 2)].filter(Boolean).join('\n\n');
     },
     input.bodyToRst,
     input.parseRst,
@@ -191,7 +195,7 @@ export function renderPage(input: PageInput): PageOutput {
 }
 
 function registerless(input: PageInput): KdocItem[] {
-  return directivesOf(input.tree).flatMap((d) => directiveItems(d, input.files));
+  return directivesOf(partTree(input.part)).flatMap((d) => directiveItems(d, input.files));
 }
 
 /** Links for identifiers in a C signature/definition: documented types and functions, not itself. */

@@ -41,6 +41,18 @@ export class SymbolRegistry {
     this.labels.set(label.toLowerCase(), { page, anchor, title });
   }
 
+  /** Every anchor the registry knows (identifiers, members, section ids) with its page. */
+  anchors(): [string, string][] {
+    const out = new Map<string, string>();
+    for (const e of this.byName.values()) out.set(e.anchor, e.page);
+    for (const target of this.members.values()) {
+      const [page, anchor] = target.split('#');
+      out.set(anchor, page);
+    }
+    for (const l of this.labels.values()) out.set(l.anchor, l.page);
+    return [...out.entries()];
+  }
+
   get(name: string): SymbolEntry | undefined {
     return this.byName.get(name);
   }

@@ -1,0 +1,28 @@
+import { launch } from '/work/main/e2e/browser.ts';
+import { serveBuild } from '/work/main/e2e/server.ts';
+import { encodeShareLink } from '/work/main/sandbox/runtime/share-link.ts';
+import { DEFAULT_SETTINGS } from '/work/main/sandbox/runtime/protocol.ts';
+const code = `import { dma_fence, dma_fence_init, dma_fence_context_alloc, dma_fence_signal, dma_fence_add_callback, dma_fence_cb, spinlock_t } from 'linux/dma-fence';
+import { ENOENT } from 'linux/errno';
+
+const f = new dma_fence();
+dma_fence_init(f, { get_driver_name: () => 'demo', get_timeline_name: () => 't' }, new spinlock_t(), dma_fence_context_alloc(1), 1);
+dma_fence_add_callback(f, new dma_fence_cb(), () => console.log('callback ran'));
+dma_fence_signal(f);
+const r = dma_fence_add_callback(f, new dma_fence_cb(), () => {});
+console.log('add_callback on a signaled fence:', r, r === -ENOENT);
+`;
+const site = await serveBuild();
+const b = await launch();
+const p = await b.newPage({ viewport: { width: 1400, height: 1300 } });
+p.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+p.on('pageerror', (e) => console.log('pageerror', String(e).slice(0, 500)));
+await p.goto(site.url + '/playground' + encodeShareLink({ code, settings: DEFAULT_SETTINGS }), { waitUntil: 'networkidle' });
+await p.waitForSelector('[data-testid="sandbox-editor"] .monaco-editor', { timeout: 20000 }).catch((e) => console.log('no editor', String(e)));
+await p.waitForTimeout(1500);
+await p.click('[data-testid="sandbox-run"]');
+await p.waitForFunction(() => document.querySelector('[data-testid="sandbox"]')?.getAttribute('data-status') === 'ok', null, { timeout: 15000 }).catch((e) => console.log('not ok', String(e)));
+const st = await p.getAttribute('[data-testid="sandbox"]', 'data-status');
+console.log('status', st);
+await p.screenshot({ path: '/tmp/pg.png', fullPage: true });
+await b.close(); await site.close();

@@ -1,0 +1,132 @@
+/**
+ * The interactive part of a sandbox (runs, output, timeline, step control, live diagrams, share
+ * links), loaded on first interaction together with the editor, so a page that merely shows a
+ * sandbox ships none of it. `index.tsx` renders the static stand-in until then.
+ */
+import React, { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import BrowserOnly from '@docusaurus/BrowserOnly';
+import { DEFAULT_SETTINGS, type RunSettings } from '../../../sandbox/runtime/protocol';
+import { encodeShareLink, ShareLinkError } from '../../../sandbox/runtime/share-link';
+import type { EditorApi } from './Editor';
+import { EXAMPLES } from './examples';
+import Inspector from './Inspector';
+import Output from './Output';
+import StaticCode from './StaticCode';
+import Timeline from './Timeline';
+import Toolbar from './Toolbar';
+import { useSandboxRun } from './useSandboxRun';
+import type { SandboxProps } from './types';
+import styles from './styles.module.css';
+
+const LazyEditor = lazy(() => import(/* webpackChunkName: "sandbox-editor" */ './Editor'));
+
+export default function Runner({ example, code: given, settings: givenSettings, autoOpen, runOnReady }: SandboxProps): ReactNode {
+  const ex = EXAMPLES.find((e) => e.id === example);
+  const original = given ?? ex?.code ?? '';
+  const [code, setCode] = useState(original);
+  const [settings, setSettings] = useState<RunSettings>(givenSettings ?? DEFAULT_SETTINGS);
+  const [open, setOpen] = useState(Boolean(autoOpen ?? true));
+  const [step, setStep] = useState<number | undefined>(undefined);
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const editor = useRef<EditorApi | undefined>(undefined);
+  const pendingRun = useRef(Boolean(runOnReady));
+  const { view, run, event, stop } = useSandboxRun();
+
+  useEffect(() => {
+    setCode(original);
+    editor.current?.setCode(original);
+    setStep(undefined);
+  }, [original]);
+
+  const doRun = useCallback(() => {
+    setStep(undefined);
+    if (!editor.current) {
+      pendingRun.current = true;
+      setOpen(true);
+      return;
+    }
+    void run(editor.current.emit, settings);
+  }, [run, settings]);
+
+  const onReady = useCallback(
+    (api: EditorApi) => {
+      editor.current = api;
+      if (pendingRun.current) {
+        pendingRun.current = false;
+        void run(api.emit, settings);
+      }
+    },
+    [run, settings],
+  );
+
+  const share = useCallback(() => {
+    try {
+      const hash = encodeShareLink({ example, code, settings });
+      const url = `${location.origin}/playground${hash}`;
+      void navigator.clipboard?.writeText(url).catch(() => {});
+      setNotice(`Link copied: ${url.length} characters.`);
+      history.replaceState(null, '', location.pathname === '/playground' ? hash : location.hash);
+    } catch (e) {
+      setNotice(e instanceof ShareLinkError ? e.message : String(e));
+    }
+  }, [code, example, settings]);
+
+  const busy = view.status === 'running' || view.status === 'compiling';
+  const lines = code.split('\n').length;
+  const stand = <StaticCode code={code} loading={open} />;
+  return (
+    <section className={styles.sandbox} data-testid="sandbox" data-example={example} data-status={view.status}>
+      {ex ? (
+        <header className={styles.header}>
+          <strong>{ex.title}</strong>
+          {ex.summary ? <span className={styles.summary}> — {ex.summary}</span> : null}
+        </header>
+      ) : null}
+      <Toolbar
+        busy={busy}
+        settings={settings}
+        onSettings={setSettings}
+        onRun={doRun}
+        onStop={stop}
+        onReset={() => {
+          setCode(original);
+          editor.current?.setCode(original);
+          setNotice('Back to the example’s original code.');
+        }}
+        onShare={share}
+        onWarmUp={() => setOpen(true)}
+      />
+      {notice ? (
+        <p className={styles.notice} role="status">
+          {notice}
+        </p>
+      ) : null}
+      {open ? (
+        <BrowserOnly fallback={stand}>
+          {() => (
+            <Suspense fallback={stand}>
+              <LazyEditor code={code} lines={lines} onChange={setCode} onReady={onReady} />
+            </Suspense>
+          )}
+        </BrowserOnly>
+      ) : (
+        <StaticCode code={code} onActivate={() => setOpen(true)} />
+      )}
+      <Output view={view} onReveal={(l, c) => editor.current?.reveal(l, c)} />
+      <details className={styles.more} open={view.trace.length > 0}>
+        <summary>Timeline and lifecycle states ({view.trace.length} events)</summary>
+        <Inspector
+          trace={view.trace}
+          step={step}
+          onStep={setStep}
+          selected={selected}
+          onSelect={setSelected}
+          busy={busy}
+          onEvent={(o, ev) => void event(o.machine!, o.obj, ev)}
+        />
+        <Timeline trace={step === undefined ? view.trace : view.trace.slice(0, step)} step={step === undefined ? undefined : view.trace[step - 1]?.seq} />
+      </details>
+    </section>
+  );
+}

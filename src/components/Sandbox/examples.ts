@@ -1,0 +1,11 @@
+/** The example programs (generated from `sandbox/examples` at build time). */
+import examplesData from './generated/examples.json';
+
+export interface ExampleData {
+  id: string;
+  title: string;
+  summary: string;
+  code: string;
+}
+
+export const EXAMPLES = examplesData as ExampleData[];
