@@ -24,16 +24,26 @@ export interface system_heap_buffer {
   npages: number;
   /** Set after release. */
   freed: boolean;
+  /** Cache syncs done for CPU access (one per mapped attachment per begin/end_cpu_access). */
+  cpu_syncs: number;
+}
+
+/** Mapped attachments (the heap syncs their tables around CPU access). */
+function mapped_attachments(dmabuf: dma_buf): number {
+  return dmabuf.attachments.filter((a) => ((a.priv as { mapped?: number } | null)?.mapped ?? 0) > 0).length;
 }
 
 function map(attach: dma_buf_attachment, dir: dma_data_direction): sg_table | ErrPtr {
   const buf = attach.dmabuf.priv as system_heap_buffer;
   const sgt = sgt_for_pages(buf.pfn, buf.npages);
   if (dma_map_sgtable(attach.dev!, sgt, dir, 0)) return ERR_PTR(-ENOMEM);
+  attach.priv = { mapped: ((attach.priv as { mapped?: number } | null)?.mapped ?? 0) + 1 };
   return sgt;
 }
 
 function unmap(attach: dma_buf_attachment, sgt: sg_table, dir: dma_data_direction): void {
+  const a = attach.priv as { mapped: number } | null;
+  if (a) a.mapped--;
   dma_unmap_sgtable(attach.dev!, sgt, dir, 0);
   sg_free_table(sgt);
 }
@@ -44,6 +54,15 @@ export const system_heap_buf_ops: dma_buf_ops = {
   unmap_dma_buf: unmap,
   release(dmabuf) {
     (dmabuf.priv as system_heap_buffer).freed = true;
+  },
+  // the real heap syncs every mapped attachment's table for the CPU, then back for the devices
+  begin_cpu_access(dmabuf) {
+    (dmabuf.priv as system_heap_buffer).cpu_syncs += mapped_attachments(dmabuf);
+    return 0;
+  },
+  end_cpu_access(dmabuf) {
+    (dmabuf.priv as system_heap_buffer).cpu_syncs += mapped_attachments(dmabuf);
+    return 0;
   },
   vmap(dmabuf, m: iosys_map) {
     iosys_map_set_vaddr(m, 0xffffc900_0000_0 + (dmabuf.priv as system_heap_buffer).pfn * 4096);
@@ -64,7 +83,7 @@ export const system_heap_cached_buf_ops: dma_buf_ops = { ...system_heap_buf_ops,
  */
 export function system_heap_allocate(len: number, opts: { cached?: boolean } = {}): dma_buf | ErrPtr {
   const npages = size_to_pages(len);
-  const buffer: system_heap_buffer = { pfn: alloc_pages(npages, 'system'), npages, freed: false };
+  const buffer: system_heap_buffer = { pfn: alloc_pages(npages, 'system'), npages, freed: false, cpu_syncs: 0 };
   const exp_info = DEFINE_DMA_BUF_EXPORT_INFO('system_heap');
   exp_info.ops = opts.cached ? system_heap_cached_buf_ops : system_heap_buf_ops;
   exp_info.size = npages * 4096;

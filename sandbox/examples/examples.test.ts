@@ -1,50 +1,274 @@
 /**
- * Every example runs as a test: its console output and the kernel log lines
- * it produces are asserted, and its trace must be accepted by the lifecycle
+ * Every example runs as a test through the browser's code path: compiled with `transpileModule`
+ * and the sandbox compiler options, run by `runProgram` on a fresh kernel with the example's
+ * settings (`settings.json`). Asserted per example: the final status, the console lines, the
+ * kernel log lines that matter (exact text), and that its trace is accepted by the lifecycle
  * machines (conformance direction 2).
  */
-import { describe, it, expect, vi } from 'vitest';
-import { boot } from '../kernel/kernel.js';
-import { accept_trace } from '../machines/trace-check.js';
-import * as exporter_basics from './exporter-basics.ts';
-import * as dynamic_importer_move from './dynamic-importer-move.ts';
-import * as common_mistakes from './common-mistakes.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { createActor } from 'xstate';
+import { describe, it, expect } from 'vitest';
+import { SANDBOX_COMPILER_OPTIONS } from '../runtime/compiler-options.ts';
+import { runProgram } from '../runtime/program.ts';
+import { SANDBOX_MODULES } from '../runtime/modules.ts';
+import { DEFAULT_SETTINGS, type Done, type RunSettings } from '../runtime/protocol.ts';
+import { accept_trace, type TraceCheckResult } from '../machines/trace-check.ts';
+import { dmaBufAttachmentMachine } from '../machines/dma-buf-attachment.machine.ts';
+import type { TraceEvent } from '../kernel/trace.ts';
+import order from './order.json';
+import settingsById from './settings.json';
 
-function run(main: () => number, config = {}) {
-  const k = boot({ trace_capacity: 1 << 16, ...config });
-  const out: string[] = [];
-  const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  try {
-    const { result, oops } = k.run(() => main());
-    return { result, oops, out, dmesg: k.log.texts(), checked: accept_trace(k.trace.events()) };
-  } finally {
-    spy.mockRestore();
-  }
+const DIR = path.dirname(new URL(import.meta.url).pathname);
+const ids = fs.readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('_')).map((f) => f.replace(/\.ts$/, ''));
+const source = (id: string) => fs.readFileSync(path.join(DIR, `${id}.ts`), 'utf8');
+
+interface Result {
+  done: Omit<Done, 'type' | 'runId'>;
+  out: string[];
+  /** Kernel log lines without the `[    0.000000] ` timestamp. */
+  dmesg: string[];
+  trace: TraceEvent[];
+  checked: TraceCheckResult;
 }
 
-describe('examples', () => {
-  it('exporter-basics', () => {
-    const r = run(exporter_basics.main);
-    expect(r.result).toBe(0);
-    expect(r.out).toEqual(['exported 16384 bytes, refs=1', 'fd=3, refs=1', 'same buffer: true, refs=2', 'released: true']);
-    expect(r.dmesg).toEqual([]);
-    expect(r.checked.dma_buf).toBeGreaterThan(2);
+async function run(id: string, overrides: Partial<RunSettings> = {}): Promise<Result> {
+  const settings = { ...DEFAULT_SETTINGS, ...(settingsById as Record<string, Partial<RunSettings>>)[id], ...overrides };
+  const { outputText, sourceMapText } = ts.transpileModule(source(id), {
+    compilerOptions: SANDBOX_COMPILER_OPTIONS as unknown as ts.CompilerOptions,
+    fileName: 'program.ts',
+  });
+  const out: string[] = [];
+  const dmesg: string[] = [];
+  const trace: TraceEvent[] = [];
+  const { done } = await runProgram(outputText, settings, {
+    trace: (e) => trace.push(e),
+    console: (l) => out.push(l.text),
+    dmesg: (l) => dmesg.push(...l.line.replace(/^\[[ \d.]+\] /, '').split('\n')),
+  }, sourceMapText);
+  return { done, out, dmesg, trace, checked: accept_trace(trace) };
+}
+
+/** The mapping-region states an attachment's machine goes through in a trace. */
+function mappingStates(trace: TraceEvent[]): string[] {
+  const ev = trace.filter((e) => e.kind === 'state' && e.cls === 'dma_buf_attachment');
+  const first = ev.find((e) => e.name === 'attach')!;
+  const actor = createActor(dmaBufAttachmentMachine, { input: { dynamic: !!first.args?.dynamic, exporter_dynamic: !!first.args?.exporter_dynamic } }).start();
+  const seen: string[] = [];
+  for (const e of ev) {
+    if (e.obj !== first.obj || e.name === 'attach') continue;
+    actor.send(e.name === 'map' || e.name === 'unmap' ? { type: e.name, cached: !!e.args?.cached } : ({ type: e.name } as never));
+    const v = actor.getSnapshot().value;
+    const s = typeof v === 'string' ? v : (v as { attached: { mapping: string } }).attached.mapping;
+    if (seen.at(-1) !== s) seen.push(s);
+  }
+  return seen;
+}
+
+describe('example files', () => {
+  it('order.json lists every example once, basics first and mistakes last', () => {
+    expect([...order].sort()).toEqual([...ids].sort());
+    const firstMistake = order.findIndex((id) => id.startsWith('mistake-'));
+    expect(order.slice(firstMistake).every((id) => id.startsWith('mistake-'))).toBe(true);
+    expect(order[0]).toBe('exporter-basics');
   });
 
-  it('dynamic-importer-move', () => {
-    const r = run(dynamic_importer_move.main, { CONFIG_DMABUF_MOVE_NOTIFY: true });
-    expect(r.result).toBe(0);
-    expect(r.out[1]).toBe('move_notify seen: 1');
-    expect(r.out[0]).not.toBe(r.out[2].replace('re-mapped', 'mapped'));
+  it.each(ids)('%s is a reader program: title, summary, bare sandbox imports, top-level code', (id) => {
+    const text = source(id);
+    expect(text).toMatch(/^\/\*\*\n \* [A-Z][^\n]+\n \*\n \* \S/);
+    const specs = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(specs.length).toBeGreaterThan(0);
+    for (const s of specs) expect(Object.keys(SANDBOX_MODULES)).toContain(s);
+    expect(text).not.toMatch(/^export /m);
+  });
+});
+
+describe('examples', () => {
+  it('exporter-basics', async () => {
+    const r = await run('exporter-basics');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'exported 16384 bytes, refs=1',
+      'fd=3, refs=1',
+      'dma_buf_get(3) is the same buffer: true, refs=2',
+      'after dma_buf_put: refs=1',
+      'release(): freeing 4 pages at pfn 0x4200',
+      'freed: true',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    expect(r.trace.some((e) => e.kind === 'callback' && e.name === 'dma_buf_ops.release')).toBe(true);
+    expect(r.checked.dma_buf).toBe(4);
+  });
+
+  it('static-importer', async () => {
+    const r = await run('static-importer');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'display0: pfn 0x100000 at bus address 0xea30000000, 8192 bytes',
+      'camera0:  pfn 0x100000 at bus address 0x2680000000',
+      'attachments: 2',
+      'attachments after detach: 0',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    expect(r.checked.dma_buf_attachment).toBe(6);
+  });
+
+  it('static-importer-dynamic-exporter', async () => {
+    const r = await run('static-importer-dynamic-exporter');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'exporter dynamic: true, buffer in vram',
+      'importer dynamic: false',
+      'after attach: pin_count=1, placement=system, cached DMA_BIDIRECTIONAL table: true',
+      'map returns the cached table: true (pfn 0x100000 at 0xea30000000)',
+      'after unmap: still cached: true',
+      'vram_evict while attached: -EBUSY',
+      'after detach: pin_count=0',
+      'vram_evict after detach: 0, now in vram',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    const calls = r.trace.filter((e) => e.kind === 'callback').map((e) => e.name);
+    expect(calls.filter((n) => n === 'dma_buf_ops.map_dma_buf')).toHaveLength(1);
+    expect(calls).toContain('dma_buf_ops.pin');
+    expect(calls).toContain('dma_buf_ops.unpin');
+    expect(r.checked.dma_buf_attachment).toBeGreaterThan(3);
+  });
+
+  it('dynamic-importer: move_notify → invalidated → re-mapped at new addresses', async () => {
+    const r = await run('dynamic-importer');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'mapped:    pfn 0x800000 (vram) at 0x8270000000',
+      'move_notify: mapping at 0x8270000000 is now stale',
+      're-mapped: pfn 0x100000 (system) at 0x8270002000',
+      'moves: 1, freed: true',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    expect(mappingStates(r.trace)).toEqual(['mapped', 'invalidated', 'mapped', 'unmapped', 'detached']);
+    expect(r.trace.some((e) => e.kind === 'callback' && e.name === 'dma_buf_attach_ops.move_notify')).toBe(true);
+    expect(r.checked.dma_buf_attachment).toBe(6);
+  });
+
+  it('dynamic-importer with CONFIG_DMABUF_MOVE_NOTIFY off: the map pins, eviction is refused', async () => {
+    const r = await run('dynamic-importer', { CONFIG_DMABUF_MOVE_NOTIFY: false });
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'mapped:    pfn 0x800000 (vram) at 0x8270000000',
+      'vram_evict: -EBUSY: the mapping pinned the buffer (CONFIG_DMABUF_MOVE_NOTIFY is off)',
+      'moves: 0, freed: true',
+    ]);
     expect(r.dmesg).toEqual([]);
     expect(r.checked.dma_buf_attachment).toBeGreaterThan(3);
   });
 
-  it('common-mistakes', () => {
-    const r = run(common_mistakes.main);
-    expect(r.result).toBe(0);
-    expect(r.out).toEqual(['dma_fence_add_callback: -ENOENT']);
-    expect(r.dmesg.some((l) => l.startsWith('WARNING:') && l.includes('dma_buf_map_attachment'))).toBe(true);
+  it('p2p', async () => {
+    const r = await run('p2p');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'display0 (static): -EOPNOTSUPP',
+      'nic0 (p2p importer, no p2p path): -EOPNOTSUPP',
+      'gpu1 (p2p importer): attached, peer2peer=true',
+      'gpu1 DMAs straight to the BAR at 0xf800000000',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    expect(r.checked.dma_buf_attachment).toBeGreaterThan(2);
+  });
+
+  it('cpu-access', async () => {
+    const r = await run('cpu-access');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      't=0us: decode queued, done: false',
+      't=800us: begin_cpu_access = 0, decode done: true, cache syncs: 1',
+      'vmap: vaddr 0xffffd90000000, vmapping_counter=1',
+      'second vmap: same address: true, vmapping_counter=2',
+      'after vunmap: vmapping_counter=0',
+      'end_cpu_access = 0, cache syncs: 2',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    expect(r.done.virtualNs).toBe(800_000);
+    expect(r.checked.dma_buf).toBeGreaterThan(5);
     expect(r.checked.dma_fence).toBeGreaterThan(0);
+  });
+
+  it('fences', async () => {
+    const r = await run('fences');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'add_callback on a pending fence: 0',
+      'dma_fence_signal(f1):',
+      '  callback: blit done, fence seqno 1',
+      'f1 status: signaled',
+      'remove_callback: true',
+      't=20000us: wait_timeout(f2, 20 ms) = 0',
+      't=30000us: wait_timeout(job, 100 ms) = 23 jiffies left (92 ms)',
+      't=30500us: failed job status: -EIO',
+      'timeline at 2: point 1 signaled, point 3 pending',
+      'timeline closed: point 3 -ENOENT, signaled: true',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    expect(r.checked.dma_fence).toBeGreaterThan(10);
+  });
+
+  it('implicit-sync', async () => {
+    const r = await run('implicit-sync');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      't=0us: gpu0 queued a 4000 us job as DMA_RESV_USAGE_WRITE',
+      't=4000us: venc0 queued a 3000 us job as DMA_RESV_USAGE_READ',
+      't=4000us: display0 queued a 16000 us job as DMA_RESV_USAGE_READ',
+      '  venc0 seq 1: DMA_RESV_USAGE_READ, pending',
+      '  display0 seq 1: DMA_RESV_USAGE_READ, pending',
+      't=4000us: writers done: true, readers done: false',
+      't=20000us: CPU may write (wait returned 22); encoder done: true, display done: true',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    expect(r.checked.dma_fence).toBeGreaterThan(5);
+  });
+
+  it('mistake-map-without-lock: lockdep WARNING naming the rule', async () => {
+    const r = await run('mistake-map-without-lock');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual(['unlocked map: returned a table anyway', 'done']);
+    expect(r.dmesg).toContain(
+      'lockdep: reservation_ww_class_mutex not held; rule: importers must hold the dma-buf reservation lock when calling dma_buf_map_attachment()',
+    );
+    expect(r.dmesg.filter((l) => l.startsWith('WARNING:'))).toEqual([
+      expect.stringMatching(/^WARNING: CPU: 0 PID: 1 at drivers\/dma-buf\/dma-buf\.c:1123 dma_buf_map_attachment\+0x/),
+    ]);
+    expect(r.checked.dma_buf_attachment).toBe(3);
+  });
+
+  it('mistake-use-after-put: KASAN use-after-free and an oops', async () => {
+    const r = await run('mistake-use-after-put');
+    expect(r.done.status).toBe('oops');
+    expect(r.done.message).toMatch(/^BUG: KASAN: slab-use-after-free in dma_buf_begin_cpu_access\+0x/);
+    expect(r.done.position?.line).toBe(23);
+    expect(r.out).toEqual(['refs=1', 'put the last reference']);
+    expect(r.dmesg).toContain('The buggy address belongs to a freed struct dma_buf');
+    expect(r.dmesg).toContain('Freed by task 1: dma_buf_release');
+    expect(r.dmesg).toContain('Kernel panic - not syncing: Fatal exception');
+    expect(r.checked.dma_buf).toBe(1);
+  });
+
+  it('mistake-forgot-detach: WARNING from dma_buf_release', async () => {
+    const r = await run('mistake-forgot-detach');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual(['attached: 1 attachment(s), refs=1', 'released with 1 attachment(s) still listed']);
+    expect(r.dmesg.filter((l) => l.startsWith('WARNING:'))).toEqual([
+      expect.stringMatching(/^WARNING: CPU: 0 PID: 1 at drivers\/dma-buf\/dma-buf\.c:107 dma_buf_release\+0x/),
+    ]);
+    expect(r.checked.dma_buf).toBe(1);
+  });
+
+  it('mistake-callback-on-signaled-fence: -ENOENT ignored, then a hung task', async () => {
+    const r = await run('mistake-callback-on-signaled-fence');
+    expect(r.done.status).toBe('oops');
+    expect(r.done.message).toBe('INFO: task sandbox:1 blocked for more than 120 seconds.');
+    expect(r.out).toEqual(['dma_fence_add_callback: -ENOENT']);
+    expect(r.dmesg[0]).toBe('INFO: task sandbox:1 blocked for more than 120 seconds.');
+    expect(r.dmesg).toContain('task:sandbox state:D stack:0 pid:1 waiting in dma_fence_default_wait(my_driver:ring0 seq 1)');
+    expect(r.checked.dma_fence).toBe(2);
   });
 });

@@ -34,6 +34,8 @@ export const EDEADLK = 35;
 export const ETIME = 62;
 /** Value too large for defined data type. */
 export const EOVERFLOW = 75;
+/** Operation not supported: e.g. an exporter refusing an importer that cannot do peer-to-peer. */
+export const EOPNOTSUPP = 95;
 /** Connection timed out. */
 export const ETIMEDOUT = 110;
 /** Operation already in progress: re-locking a ww_mutex with the same acquire context. */
@@ -48,6 +50,6 @@ export const errname: Readonly<Record<number, string>> = Object.freeze({
   [EPERM]: 'EPERM', [ENOENT]: 'ENOENT', [EINTR]: 'EINTR', [EIO]: 'EIO', [EBADF]: 'EBADF',
   [EAGAIN]: 'EAGAIN', [ENOMEM]: 'ENOMEM', [EFAULT]: 'EFAULT', [EBUSY]: 'EBUSY',
   [EINVAL]: 'EINVAL', [ENOTTY]: 'ENOTTY', [EDEADLK]: 'EDEADLK', [ETIME]: 'ETIME',
-  [EOVERFLOW]: 'EOVERFLOW', [ETIMEDOUT]: 'ETIMEDOUT', [EALREADY]: 'EALREADY',
+  [EOVERFLOW]: 'EOVERFLOW', [EOPNOTSUPP]: 'EOPNOTSUPP', [ETIMEDOUT]: 'ETIMEDOUT', [EALREADY]: 'EALREADY',
   [ERESTARTSYS]: 'ERESTARTSYS',
 });

@@ -18,9 +18,12 @@ import * as err from '../linux/err.ts';
 import * as errno from '../linux/errno.ts';
 import * as ww_mutex from '../linux/ww_mutex.ts';
 import * as file from '../linux/file.ts';
+import * as jiffies from '../linux/jiffies.ts';
 import * as system_heap from '../drivers/system-heap.ts';
 import * as vram from '../drivers/vram.ts';
 import * as importers from '../drivers/importers.ts';
+import * as sw_sync from '../drivers/sw_sync.ts';
+import * as sim_device from '../drivers/sim-device.ts';
 
 /** Import specifier → module namespace. */
 export const SANDBOX_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = Object.freeze({
@@ -39,7 +42,10 @@ export const SANDBOX_MODULES: Readonly<Record<string, Readonly<Record<string, un
   'linux/errno': errno,
   'linux/ww_mutex': ww_mutex,
   'linux/file': file,
+  'linux/jiffies': jiffies,
   'drivers/system-heap': system_heap,
   'drivers/vram': vram,
   'drivers/importers': importers,
+  'drivers/sw_sync': sw_sync,
+  'drivers/sim-device': sim_device,
 });
