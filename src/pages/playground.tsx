@@ -54,7 +54,7 @@ export default function Playground(): ReactNode {
         </nav>
         <section className={styles.main}>
           {problem ? (
-            <p className={styles.problem} role="alert">
+            <p className={styles.problem} role="alert" data-testid="share-problem">
               {problem}
             </p>
           ) : null}

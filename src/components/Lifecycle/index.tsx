@@ -109,7 +109,8 @@ export default function Lifecycle({ machine, active, lastTransition, enabledEven
   const live = active !== undefined;
   return (
     <figure className={styles.figure}>
-      <div className={styles.scroll}>
+      {/* Wide diagrams scroll sideways; the region is focusable so keyboard users can scroll it too. */}
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label={`Diagram of struct ${machine} (scrollable)`}>
         <Diagram
           layout={layout}
           active={activeSet}

@@ -34,7 +34,7 @@ export default function Output({ view, onReveal }: { view: RunView; onReveal: (l
   const warnings = view.dmesg.filter((l) => l.level <= 4).length;
   return (
     <div className={styles.output}>
-      <div className={styles.status} role="status" aria-live="polite" data-status={view.status}>
+      <div className={styles.status} role="status" aria-live="polite" data-status={view.status} data-testid="sandbox-status">
         {statusText(view)}
         {warnings ? <span className={styles.warnBadge}>{warnings} kernel warning{warnings === 1 ? '' : 's'}</span> : null}
       </div>

@@ -14,6 +14,7 @@ import Output from './Output';
 import StaticCode from './StaticCode';
 import Timeline from './Timeline';
 import Toolbar from './Toolbar';
+import { runtimeClient } from './runtime';
 import { useSandboxRun } from './useSandboxRun';
 import type { SandboxProps } from './types';
 import styles from './styles.module.css';
@@ -24,7 +25,7 @@ export default function Runner({ example, code: given, settings: givenSettings, 
   const ex = EXAMPLES.find((e) => e.id === example);
   const original = given ?? ex?.code ?? '';
   const [code, setCode] = useState(original);
-  const [settings, setSettings] = useState<RunSettings>(givenSettings ?? DEFAULT_SETTINGS);
+  const [settings, setSettings] = useState<RunSettings>(givenSettings ?? { ...DEFAULT_SETTINGS, ...(ex?.config ?? {}) });
   const [open, setOpen] = useState(Boolean(autoOpen ?? true));
   const [step, setStep] = useState<number | undefined>(undefined);
   const [selected, setSelected] = useState<string | undefined>(undefined);
@@ -49,16 +50,28 @@ export default function Runner({ example, code: given, settings: givenSettings, 
     void run(editor.current.emit, settings);
   }, [run, settings]);
 
+  const [ready, setReady] = useState(false);
   const onReady = useCallback(
     (api: EditorApi) => {
       editor.current = api;
+      // Start the runtime worker and a first compile now, so Run answers at once.
+      runtimeClient().warmUp();
+      const warm = api.emit().catch(() => undefined);
       if (pendingRun.current) {
         pendingRun.current = false;
         void run(api.emit, settings);
       }
+      void warm.then(() => setReady(true));
     },
     [run, settings],
   );
+
+  // Time from Run to the first render showing the run's trace (read by the page benchmark).
+  const [firstUpdateMs, setFirstUpdateMs] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    if (view.status === 'compiling') setFirstUpdateMs(undefined);
+    else if (firstUpdateMs === undefined && view.trace.length && view.startedAt !== undefined) setFirstUpdateMs(performance.now() - view.startedAt);
+  }, [view, firstUpdateMs]);
 
   const share = useCallback(() => {
     try {
@@ -76,7 +89,14 @@ export default function Runner({ example, code: given, settings: givenSettings, 
   const lines = code.split('\n').length;
   const stand = <StaticCode code={code} loading={open} />;
   return (
-    <section className={styles.sandbox} data-testid="sandbox" data-example={example} data-status={view.status}>
+    <section
+      className={styles.sandbox}
+      data-testid="sandbox"
+      data-example={example}
+      data-status={view.status}
+      data-editor-ready={ready ? 'true' : undefined}
+      data-first-update-ms={firstUpdateMs === undefined ? undefined : firstUpdateMs.toFixed(1)}
+    >
       {ex ? (
         <header className={styles.header}>
           <strong>{ex.title}</strong>

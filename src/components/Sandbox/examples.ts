@@ -6,6 +6,8 @@ export interface ExampleData {
   title: string;
   summary: string;
   code: string;
+  /** Kconfig switches the example is meant to run with. */
+  config: Record<string, boolean>;
 }
 
 export const EXAMPLES = examplesData as ExampleData[];

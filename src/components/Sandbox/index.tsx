@@ -34,7 +34,7 @@ export default function Sandbox(props: SandboxProps): ReactNode {
       ) : null}
       <Toolbar
         busy={false}
-        settings={props.settings ?? DEFAULT_SETTINGS}
+        settings={props.settings ?? { ...DEFAULT_SETTINGS, ...(ex?.config ?? {}) }}
         onSettings={() => setActive(true)}
         onRun={() => {
           setRunRequested(true);

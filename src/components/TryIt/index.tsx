@@ -5,8 +5,8 @@ import Link from '@docusaurus/Link';
 export default function TryIt({ name, example }: { name: string; example: string }): ReactNode {
   return (
     <p className="kd-tryit">
-      <Link to={`/playground?example=${encodeURIComponent(example)}`} className="button button--sm button--outline button--primary" aria-label={`Try ${name}() in the playground`}>
-        ▶ Try it
+      <Link to={`/playground?example=${encodeURIComponent(example)}`} className="button button--sm button--outline button--primary">
+        <span aria-hidden="true">▶ </span>Try it<span className="visually-hidden"> with {name}()</span>
       </Link>{' '}
       <span className="kd-tryit-note">runs a program calling {name}() on the kernel model</span>
     </p>

@@ -1,0 +1,150 @@
+/**
+ * The interactive pages in Chromium: Monaco stays off the spec pages until the reader asks for
+ * it; an example runs in the worker and drives the attachment diagram through move_notify; a
+ * diagram event drives the model; an endless loop is stopped while the page keeps responding;
+ * a share link restores code without running it; nothing leaves 127.0.0.1; axe finds no serious
+ * or critical violation.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { encodeShareLink } from '../sandbox/runtime/share-link.ts';
+import { DEFAULT_SETTINGS } from '../sandbox/runtime/protocol.ts';
+import { seriousViolations } from './axe.ts';
+import { externalRequests, launch, tracedPage } from './browser.ts';
+import { serveBuild } from './server.ts';
+
+const MONACO = /sandbox-editor|sandbox-runner|sandbox-runtime|\/(editor|ts)\.[0-9a-f]+\.js$/;
+export const SCREENSHOT = path.resolve('test-results', 'playground-mid-run.png');
+
+let site: Awaited<ReturnType<typeof serveBuild>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveBuild();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openExample(page: Page, id: string): Promise<void> {
+  await page.goto(`${site.url}/playground?example=${id}`, { waitUntil: 'networkidle' });
+  await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+}
+
+async function runAndWait(page: Page, status: RegExp = /^(ok|oops|error|killed)$/): Promise<string> {
+  await page.click('[data-testid="sandbox-run"]');
+  await page.waitForFunction(() => !/^(compiling|running|idle)$/.test(document.querySelector('[data-testid="sandbox"]')?.getAttribute('data-status') ?? 'idle'), null, { timeout: 20_000 });
+  const s = (await page.getAttribute('[data-testid="sandbox"]', 'data-status')) ?? '';
+  expect(s).toMatch(status);
+  return s;
+}
+
+describe('sandbox', () => {
+  it('ships no Monaco byte with a spec page before interaction', async () => {
+    const { page, log } = await tracedPage(browser);
+    await page.goto(`${site.url}/driver-api/dma-buf`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    expect(log.requests.filter((u) => MONACO.test(u))).toEqual([]);
+    expect(await page.locator('.monaco-editor').count()).toBe(0);
+    expect(externalRequests(log)).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+  });
+
+  it('runs the dynamic-importer example: the attachment is invalidated by move_notify and mapped again', async () => {
+    const { page, log } = await tracedPage(browser);
+    await openExample(page, 'dynamic-importer');
+    await runAndWait(page, /^ok$/);
+    // The kernel log and console of the run are shown.
+    await page.click('button[role="tab"]:has-text("console")');
+    const consoleText = await page.locator('[role="tabpanel"]').innerText();
+    expect(consoleText.length).toBeGreaterThan(0);
+    // The attachment's diagram: step through the run and see the invalidated state, then mapped again.
+    const attachment = page.locator('#sandbox-object option', { hasText: 'dma_buf_attachment' }).first();
+    await page.selectOption('#sandbox-object', { label: await attachment.innerText() });
+    const max = Number(await page.getAttribute('#sandbox-step', 'max'));
+    const seen: string[] = [];
+    for (let s = 0; s <= max; s++) {
+      await page.locator('#sandbox-step').fill(String(s));
+      const line = await page.locator('li[data-object^="dma_buf_attachment"]').first().innerText();
+      if (!seen.includes(line)) seen.push(line);
+    }
+    const invalidated = seen.findIndex((l) => /invalidated/.test(l));
+    expect(invalidated).toBeGreaterThan(-1);
+    expect(seen.slice(invalidated + 1).some((l) => /mapped/.test(l) && !/unmapped|invalidated/.test(l))).toBe(true);
+    // The diagram highlights the state the machine is in.
+    expect(await page.locator('figure svg').count()).toBeGreaterThan(0);
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(externalRequests(log)).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+  });
+
+  it('drives the model from a diagram event: signalling a fence from its diagram', async () => {
+    const { page, log } = await tracedPage(browser);
+    const code = [
+      "import { dma_fence, dma_fence_init, dma_fence_context_alloc, spinlock_t } from 'linux/dma-fence';",
+      'const f = new dma_fence();',
+      "dma_fence_init(f, { get_driver_name: () => 'demo', get_timeline_name: () => 'tl' }, new spinlock_t(), dma_fence_context_alloc(1), 1);",
+      "console.log('fence created, not signaled');",
+    ].join('\n');
+    await page.goto(`${site.url}/playground${encodeShareLink({ code, settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    await runAndWait(page, /^ok$/);
+    expect(await page.locator('li[data-object^="dma_fence"]').first().innerText()).toMatch(/pending/);
+    const signal = page.locator('figure g[role="button"][aria-label^="Send signal"]').first();
+    await signal.click();
+    await page.waitForFunction(() => /signaled/.test(document.querySelector('li[data-object^="dma_fence"]')?.textContent ?? ''), null, { timeout: 10_000 });
+    const timeline = await page.locator('[aria-label="Call timeline"]').innerText();
+    expect(timeline).toMatch(/dma_fence_signal\(\)/);
+    expect(log.pageErrors).toEqual([]);
+  });
+
+  it('stops while(true){} within its budget and the page stays responsive', async () => {
+    const { page, log } = await tracedPage(browser);
+    await page.goto(`${site.url}/playground${encodeShareLink({ code: 'while (true) {}\n', settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    const t0 = Date.now();
+    await runAndWait(page, /^killed$/);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(await page.locator('[data-testid="sandbox-status"]').innerText()).toMatch(/Stopped after 2 s/);
+    // The main thread answers immediately.
+    const t1 = Date.now();
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(Date.now() - t1).toBeLessThan(1000);
+    expect(log.pageErrors).toEqual([]);
+  });
+
+  it('opens a share link with the code restored and not run', async () => {
+    const { page, log } = await tracedPage(browser);
+    const code = "console.log('shared program ran');\n";
+    await page.goto(`${site.url}/playground${encodeShareLink({ code, settings: { ...DEFAULT_SETTINGS, CONFIG_DMABUF_MOVE_NOTIFY: true } })}`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="shared-note"]').innerText()).toMatch(/has not run/);
+    expect((await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ')).toContain("console.log('shared program ran')");
+    expect(await page.getAttribute('[data-testid="sandbox"]', 'data-status')).toBe('idle');
+    expect(await page.locator('label:has-text("CONFIG_DMABUF_MOVE_NOTIFY") input').isChecked()).toBe(true);
+    await runAndWait(page, /^ok$/);
+    expect(await page.locator('[role="tabpanel"]').innerText()).toContain('shared program ran');
+    expect(externalRequests(log)).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+  });
+
+  it('refuses an over-long share link with a message', async () => {
+    const { page } = await tracedPage(browser);
+    await page.goto(`${site.url}/playground#code/${'A'.repeat(9000)}`, { waitUntil: 'networkidle' });
+    expect(await page.locator('[data-testid="share-problem"]').innerText()).toMatch(/too long/);
+  });
+
+  it('has no serious or critical accessibility violation on a spec page and the playground', async () => {
+    for (const url of ['/driver-api/dma-buf', '/playground']) {
+      const { page } = await tracedPage(browser);
+      await page.goto(`${site.url}${url}`, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(500);
+      expect({ url, violations: await seriousViolations(page) }).toEqual({ url, violations: [] });
+    }
+  });
+});
