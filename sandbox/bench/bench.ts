@@ -15,6 +15,8 @@ import type { sg_table } from '../linux/scatterlist.js';
 import { system_heap_allocate } from '../drivers/system-heap.js';
 import { dma_fence_subtests } from '../selftests/st-dma-fence.js';
 import { dma_resv_selftest } from '../selftests/st-dma-resv.js';
+import { dma_fence_chain_subtests } from '../selftests/st-dma-fence-chain.js';
+import { dma_fence_unwrap_subtests } from '../selftests/st-dma-fence-unwrap.js';
 
 const ops: dma_fence_ops = { get_driver_name: () => 'bench', get_timeline_name: () => 'bench', release: () => {} };
 const now = () => performance.now();
@@ -24,11 +26,17 @@ const heapMB = () => {
   return process.memoryUsage().heapUsed / 1048576;
 };
 
+/** Wall time per subtest of the last suite() run, ms. */
+const perTest = new Map<string, number>();
+
 function suite(): number {
+  perTest.clear();
   const t0 = now();
-  for (const t of dma_fence_subtests) {
+  for (const t of [...dma_fence_subtests, ...dma_fence_chain_subtests, ...dma_fence_unwrap_subtests]) {
+    const t1 = now();
     boot();
     if (t.func(undefined)) throw new Error(t.name);
+    perTest.set(t.name, (perTest.get(t.name) ?? 0) + now() - t1);
   }
   boot();
   if (dma_resv_selftest()) throw new Error('dma_resv');
@@ -76,7 +84,9 @@ fences(200_000);
 const fps = fences(2_000_000);
 cycles(20_000);
 const cps = cycles(200_000);
-console.log(`selftest suite (st-dma-fence + st-dma-resv): ${suiteMs.toFixed(1)} ms  (target < 2000 ms)`);
+console.log(`selftest suite (st-dma-fence, -chain, -unwrap, st-dma-resv): ${suiteMs.toFixed(1)} ms  (target < 2000 ms)`);
+const slowest = [...perTest.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+console.log(`  slowest subtests: ${slowest.map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join(', ')}`);
 console.log(`fence signal-with-callback: ${fmt(fps)} ops/s  (target >= 1,000,000)`);
 console.log(`attach/map/unmap/detach: ${fmt(cps)} cycles/s  (target >= 100,000)`);
 
