@@ -11,8 +11,19 @@ import { dmaFenceMachine } from './dma-fence.machine.js';
 import { dmaBufMachine } from './dma-buf.machine.js';
 import { dmaBufAttachmentMachine } from './dma-buf-attachment.machine.js';
 
-/** Per machine: the event that creates the object, and how a trace event becomes a machine event. */
-const classes: Record<string, { machine: AnyStateMachine; start: string; input?: (e: TraceEvent) => unknown }> = {
+/** A lifecycle machine with the trace event that creates its object and the input that event gives. */
+export interface LifecycleClass {
+  machine: AnyStateMachine;
+  /** Trace event creating the object (`init`, `export`, `attach`); the machine starts after it. */
+  start: string;
+  input?: (e: TraceEvent) => unknown;
+}
+
+/**
+ * Per trace object class (`dma_fence`, ...): its machine, creating event and input. The one table
+ * used by the conformance tests and by the pages' live diagrams.
+ */
+export const LIFECYCLE_CLASSES: Readonly<Record<string, LifecycleClass>> = {
   dma_fence: { machine: dmaFenceMachine, start: 'init' },
   dma_buf: { machine: dmaBufMachine, start: 'export' },
   dma_buf_attachment: {
@@ -21,6 +32,11 @@ const classes: Record<string, { machine: AnyStateMachine; start: string; input?:
     input: (e) => ({ dynamic: !!e.args?.dynamic, exporter_dynamic: !!e.args?.exporter_dynamic }),
   },
 };
+
+/** The machine event a lifecycle trace event stands for (map/unmap say whether the cached table is meant). */
+export function machineEvent(e: TraceEvent): { type: string; cached?: boolean } {
+  return e.name === 'map' || e.name === 'unmap' ? { type: e.name, cached: !!e.args?.cached } : { type: e.name };
+}
 
 /** Counts of events checked, per object class. */
 export type TraceCheckResult = Record<string, number>;
@@ -35,7 +51,7 @@ export function accept_trace(trace: readonly TraceEvent[]): TraceCheckResult {
   const checked: TraceCheckResult = {};
   for (const e of trace) {
     if (e.kind !== 'state') continue;
-    const c = classes[e.cls];
+    const c = LIFECYCLE_CLASSES[e.cls];
     if (!c) continue;
     const key = `${e.cls}:${e.obj}`;
     if (e.name === c.start) {
@@ -44,7 +60,7 @@ export function accept_trace(trace: readonly TraceEvent[]): TraceCheckResult {
     }
     const a = actors.get(key);
     if (!a) continue;
-    const ev = e.name === 'map' || e.name === 'unmap' ? { type: e.name, cached: !!e.args?.cached } : { type: e.name };
+    const ev = machineEvent(e);
     const snap = a.getSnapshot();
     if (!snap.can(ev))
       throw new Error(`unexpected ${e.name} for ${e.cls} ${e.obj} in ${JSON.stringify(snap.value)} ${JSON.stringify(snap.context)}`);

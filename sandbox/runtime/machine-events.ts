@@ -1,24 +1,37 @@
 /**
  * Applies a lifecycle-machine event clicked on a diagram to an object of the last run, through
- * the machine-event → model-call table of `sandbox/machines`, so a click produces exactly the
- * trace and log the same call makes from code.
+ * the machine-event → model-call tables of `sandbox/machines`, so a click produces exactly the
+ * trace and log the same call makes from code. Each table row acts on a "world" (the object plus
+ * the bookkeeping a driver would keep, such as the mappings it holds); a world is made on the
+ * first click on an object and kept for the next ones.
  */
-
-import { dma_fence_event_table } from '../machines/event-table.ts';
+import { iosys_map } from '../linux/iosys-map.ts';
+import type { dma_buf, dma_buf_attachment } from '../linux/dma-buf.ts';
 import type { dma_fence } from '../linux/dma-fence.ts';
+import { dma_fence_event_table } from '../machines/event-table.ts';
+import { dma_buf_attachment_event_table, dma_buf_event_table, type AttachmentWorld, type DmaBufWorld } from '../machines/event-table-dma-buf.ts';
 import type { ProgramRun, RunSink } from './program.ts';
 import type { Done, EventRequest } from './protocol.ts';
 
-type Row = (obj: object) => void;
+type Table = Record<string, ((world: never) => void) | undefined>;
 
-/** Machine id → event → how to apply it to the object the diagram shows. */
-function rowFor(machine: string, event: string): Row | undefined {
-  if (machine === 'dma_fence') {
-    const row = (dma_fence_event_table as Record<string, ((w: { fence: dma_fence; cbs: never[] }) => void) | undefined>)[event];
-    return row ? (obj) => row({ fence: obj as dma_fence, cbs: [] }) : undefined;
-  }
-  return undefined;
-}
+/** Per machine: its table and how to make a world around an object the program created. */
+const MACHINES: Record<string, { table: Table; world: (obj: object) => object }> = {
+  dma_fence: { table: dma_fence_event_table as Table, world: (obj) => ({ fence: obj as dma_fence, cbs: [] }) },
+  dma_buf: {
+    table: dma_buf_event_table as Table,
+    world: (obj): DmaBufWorld => ({ buf: obj as dma_buf, held: 1, fds: [], map: new iosys_map(), cpu: 0, published: false }),
+  },
+  dma_buf_attachment: {
+    table: dma_buf_attachment_event_table as Table,
+    world: (obj): AttachmentWorld => {
+      const attach = obj as dma_buf_attachment;
+      return { buf: attach.dmabuf, attach, dynamic: Boolean(attach.importer_ops), exporter_dynamic: Boolean(attach.dmabuf.ops.pin), sgts: [], invalid: false };
+    },
+  },
+};
+
+const worlds = new WeakMap<object, object>();
 
 export function applyMachineEvent(last: ProgramRun | undefined, m: EventRequest, sink: RunSink): Omit<Done, 'type' | 'runId'> {
   const t0 = Date.now();
@@ -27,11 +40,17 @@ export function applyMachineEvent(last: ProgramRun | undefined, m: EventRequest,
   if (last.kernel.oops) return done('oops', `The kernel already oopsed (${last.kernel.oops.summary}); run again.`);
   const obj = last.objects.get(m.obj);
   if (!obj) return done('error', `Object ${m.obj} was not created by this run.`);
-  const row = rowFor(m.machine, m.event);
-  if (!row) return done('error', `No model call for ${m.machine} event '${m.event}'.`);
+  const machine = MACHINES[m.machine];
+  const row = machine?.table[m.event];
+  if (!machine || !row) return done('error', `No model call for ${m.machine} event '${m.event}'.`);
+  let world = worlds.get(obj);
+  if (!world) worlds.set(obj, (world = machine.world(obj)));
   last.sink = sink;
-  const r = last.kernel.run(() => row(obj));
-  if (r.oops) return done('oops', r.oops.message);
+  try {
+    const r = last.kernel.run(() => row(world as never));
+    if (r.oops) return done('oops', r.oops.message);
+  } catch (e) {
+    return done('error', `${m.event} on ${m.machine} #${m.obj}: ${e instanceof Error ? e.message : String(e)}`);
+  }
   return done('ok');
 }
-

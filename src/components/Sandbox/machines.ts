@@ -1,9 +1,5 @@
 /**
- * Trace object class → its lifecycle machine (from `sandbox/machines`).
+ * Trace object class → its lifecycle machine, creating event and input: the table of
+ * `sandbox/machines/trace-check.ts`, which the conformance tests use too.
  */
-import type { AnyStateMachine } from 'xstate';
-import { dmaFenceMachine } from '../../../sandbox/machines/dma-fence.machine';
-
-export const LIFECYCLE_MACHINES: Readonly<Record<string, AnyStateMachine>> = Object.freeze({
-  dma_fence: dmaFenceMachine as unknown as AnyStateMachine,
-});
+export { LIFECYCLE_CLASSES, machineEvent } from '../../../sandbox/machines/trace-check';

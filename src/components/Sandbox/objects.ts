@@ -6,7 +6,7 @@
  */
 import { getInitialSnapshot, getNextSnapshot, type AnyStateMachine, type AnyMachineSnapshot } from 'xstate';
 import type { TraceEvent } from '../../../sandbox/kernel/trace';
-import { LIFECYCLE_MACHINES } from './machines';
+import { LIFECYCLE_CLASSES, machineEvent } from './machines';
 
 export interface RunObject {
   /** `dma_fence#3` */
@@ -27,7 +27,7 @@ export function objectsOf(trace: readonly TraceEvent[]): RunObject[] {
     const key = `${e.cls}#${e.obj}`;
     if (!seen.has(key)) {
       const hint = typeof e.args?.name === 'string' ? ` (${e.args.name})` : typeof e.args?.exp_name === 'string' ? ` (${e.args.exp_name})` : '';
-      seen.set(key, { key, cls: e.cls, obj: e.obj, label: `${e.cls} #${e.obj}${hint}`, machine: LIFECYCLE_MACHINES[e.cls] ? e.cls : undefined });
+      seen.set(key, { key, cls: e.cls, obj: e.obj, label: `${e.cls} #${e.obj}${hint}`, machine: LIFECYCLE_CLASSES[e.cls] ? e.cls : undefined });
     }
   }
   return [...seen.values()];
@@ -55,19 +55,28 @@ function enabled(machine: AnyStateMachine, snap: AnyMachineSnapshot): string[] {
 
 /** The state of `object` after the first `step` trace events (all of them when step is undefined). */
 export function stateAt(trace: readonly TraceEvent[], object: RunObject, step?: number): ObjectState | undefined {
-  const machine = object.machine ? LIFECYCLE_MACHINES[object.machine] : undefined;
-  if (!machine) return undefined;
-  let snap = getInitialSnapshot(machine) as AnyMachineSnapshot;
+  const cls = object.machine ? LIFECYCLE_CLASSES[object.machine] : undefined;
+  if (!cls) return undefined;
+  const machine = cls.machine;
+  let snap: AnyMachineSnapshot | undefined;
   let last: ObjectState['lastTransition'];
   const end = step ?? trace.length;
   for (let i = 0; i < end && i < trace.length; i++) {
     const e = trace[i];
     if (e.kind !== 'state' || e.cls !== object.cls || e.obj !== object.obj) continue;
-    const event = { type: e.name, ...(e.args ?? {}) };
+    if (e.name === cls.start) {
+      // The creating event starts the machine (with the input it carries).
+      snap = getInitialSnapshot(machine, cls.input?.(e)) as AnyMachineSnapshot;
+      last = { event: e.name, from: [], to: activePaths(snap.value) };
+      continue;
+    }
+    if (!snap) continue;
+    const event = machineEvent(e);
     if (!snap.can(event)) continue;
     const before = activePaths(snap.value);
     snap = getNextSnapshot(machine, snap, event) as AnyMachineSnapshot;
     last = { event: e.name, from: before, to: activePaths(snap.value) };
   }
+  if (!snap) return undefined;
   return { active: activePaths(snap.value), lastTransition: last, enabledEvents: enabled(machine, snap) };
 }

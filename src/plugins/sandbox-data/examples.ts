@@ -11,22 +11,16 @@ export interface Example {
   summary: string;
   /** The program, as shown in the editor. */
   code: string;
-  /** Kconfig switches the example is meant to run with (`@config CONFIG_X=y` lines of its comment). */
+  /** Kconfig switches the example is meant to run with (from `sandbox/examples/settings.json`). */
   config: Record<string, boolean>;
 }
 
 /** Parses one example file. */
-export function parseExample(id: string, text: string): Example {
+export function parseExample(id: string, text: string, config: Record<string, boolean> = {}): Example {
   const m = /^\s*\/\*\*([\s\S]*?)\*\//.exec(text);
-  const config: Record<string, boolean> = {};
   const lines = (m?.[1] ?? '')
     .split('\n')
     .map((l) => l.replace(/^\s*\*\s?/, '').trimEnd())
-    .filter((l) => {
-      const c = /^@config\s+(\w+)=([yn])$/.exec(l.trim());
-      if (c) config[c[1]] = c[2] === 'y';
-      return !c;
-    })
     .filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== ''));
   const title = lines[0]?.trim() || id;
   const summary = lines.slice(1).join(' ').replace(/\s+/g, ' ').trim();

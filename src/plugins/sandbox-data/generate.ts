@@ -35,9 +35,14 @@ export function prepareSandboxData(root: string): SandboxData {
   const exDir = path.join(root, 'sandbox', 'examples');
   const order = fs.existsSync(path.join(exDir, 'order.json')) ? (JSON.parse(fs.readFileSync(path.join(exDir, 'order.json'), 'utf8')) as string[]) : [];
   const files = fs.existsSync(exDir) ? fs.readdirSync(exDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('_')) : [];
+  const settingsFile = path.join(exDir, 'settings.json');
+  const settings = fs.existsSync(settingsFile) ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, Record<string, boolean>>) : {};
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
   const examples = files
-    .map((f) => parseExample(f.replace(/\.ts$/, ''), fs.readFileSync(path.join(exDir, f), 'utf8')))
+    .map((f) => {
+      const id = f.replace(/\.ts$/, '');
+      return parseExample(id, fs.readFileSync(path.join(exDir, f), 'utf8'), settings[id]);
+    })
     .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
   const modules: Record<string, string[]> = {};
   for (const [spec, mod] of Object.entries(SANDBOX_MODULES)) modules[spec] = Object.keys(mod).sort();

@@ -39,6 +39,9 @@ import 'monaco-editor/editor/contrib/tokenization/browser/tokenization.js';
 import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter.js';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js';
 import 'monaco-editor/editor/common/standaloneStrings.js';
+// Services some of the contributions above depend on (registered by modules we otherwise skip).
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache.js';
+import 'monaco-editor/editor/common/services/treeViewsDndService.js';
 import 'monaco-editor/languages/definitions/typescript/register.js';
 import * as typescript from 'monaco-editor/languages/features/typescript/register.js';
 import * as monaco from 'monaco-editor/editor/editor.api.js';
