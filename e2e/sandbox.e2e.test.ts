@@ -7,31 +7,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { encodeShareLink } from '../sandbox/runtime/share-link.ts';
 import { DEFAULT_SETTINGS } from '../sandbox/runtime/protocol.ts';
 import { seriousViolations } from './axe.ts';
-import { externalRequests, launch, tracedPage } from './browser.ts';
-import { serveBuild } from './server.ts';
+import { externalRequests, tracedPage } from './browser.ts';
+import { useSiteAndBrowser } from './harness.ts';
 
 const MONACO = /sandbox-editor|sandbox-runner|sandbox-runtime|\/(editor|ts)\.[0-9a-f]+\.js$/;
 export const SCREENSHOT = path.resolve('test-results', 'playground-mid-run.png');
 
-let site: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const h = useSiteAndBrowser();
 
 async function openExample(page: Page, id: string): Promise<void> {
-  await page.goto(`${site.url}/playground?example=${id}`, { waitUntil: 'networkidle' });
+  await page.goto(`${h.url}/playground?example=${id}`, { waitUntil: 'networkidle' });
   await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
 }
 
@@ -45,8 +35,8 @@ async function runAndWait(page: Page, status: RegExp = /^(ok|oops|error|killed)$
 
 describe('sandbox', () => {
   it('ships no Monaco byte with a spec page before interaction', async () => {
-    const { page, log } = await tracedPage(browser);
-    await page.goto(`${site.url}/driver-api/dma-buf`, { waitUntil: 'networkidle' });
+    const { page, log } = await tracedPage(h.browser);
+    await page.goto(`${h.url}/driver-api/dma-buf`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(500);
     expect(log.requests.filter((u) => MONACO.test(u))).toEqual([]);
     expect(await page.locator('.monaco-editor').count()).toBe(0);
@@ -55,7 +45,7 @@ describe('sandbox', () => {
   });
 
   it('runs the dynamic-importer example: the attachment is invalidated by move_notify and mapped again', async () => {
-    const { page, log } = await tracedPage(browser);
+    const { page, log } = await tracedPage(h.browser);
     await openExample(page, 'dynamic-importer');
     await runAndWait(page, /^ok$/);
     // The kernel log and console of the run are shown.
@@ -91,14 +81,14 @@ describe('sandbox', () => {
   });
 
   it('drives the model from a diagram event: signalling a fence from its diagram', async () => {
-    const { page, log } = await tracedPage(browser);
+    const { page, log } = await tracedPage(h.browser);
     const code = [
       "import { dma_fence, dma_fence_init, dma_fence_context_alloc, spinlock_t } from 'linux/dma-fence';",
       'const f = new dma_fence();',
       "dma_fence_init(f, { get_driver_name: () => 'demo', get_timeline_name: () => 'tl' }, new spinlock_t(), dma_fence_context_alloc(1), 1);",
       "console.log('fence created, not signaled');",
     ].join('\n');
-    await page.goto(`${site.url}/playground${encodeShareLink({ code, settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
+    await page.goto(`${h.url}/playground${encodeShareLink({ code, settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
     await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
     await runAndWait(page, /^ok$/);
     expect(await page.locator('li[data-object^="dma_fence"]').first().innerText()).toMatch(/pending/);
@@ -111,8 +101,8 @@ describe('sandbox', () => {
   });
 
   it('stops while(true){} within its budget and the page stays responsive', async () => {
-    const { page, log } = await tracedPage(browser);
-    await page.goto(`${site.url}/playground${encodeShareLink({ code: 'while (true) {}\n', settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
+    const { page, log } = await tracedPage(h.browser);
+    await page.goto(`${h.url}/playground${encodeShareLink({ code: 'while (true) {}\n', settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
     await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
     const t0 = Date.now();
     await runAndWait(page, /^killed$/);
@@ -126,9 +116,9 @@ describe('sandbox', () => {
   });
 
   it('opens a share link with the code restored and not run', async () => {
-    const { page, log } = await tracedPage(browser);
+    const { page, log } = await tracedPage(h.browser);
     const code = "console.log('shared program ran');\n";
-    await page.goto(`${site.url}/playground${encodeShareLink({ code, settings: { ...DEFAULT_SETTINGS, CONFIG_DMABUF_MOVE_NOTIFY: true } })}`, { waitUntil: 'networkidle' });
+    await page.goto(`${h.url}/playground${encodeShareLink({ code, settings: { ...DEFAULT_SETTINGS, CONFIG_DMABUF_MOVE_NOTIFY: true } })}`, { waitUntil: 'networkidle' });
     await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
     expect(await page.locator('[data-testid="shared-note"]').innerText()).toMatch(/has not run/);
     expect((await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ')).toContain("console.log('shared program ran')");
@@ -141,15 +131,15 @@ describe('sandbox', () => {
   });
 
   it('refuses an over-long share link with a message', async () => {
-    const { page } = await tracedPage(browser);
-    await page.goto(`${site.url}/playground#code/${'A'.repeat(9000)}`, { waitUntil: 'networkidle' });
+    const { page } = await tracedPage(h.browser);
+    await page.goto(`${h.url}/playground#code/${'A'.repeat(9000)}`, { waitUntil: 'networkidle' });
     expect(await page.locator('[data-testid="share-problem"]').innerText()).toMatch(/too long/);
   });
 
   it('has no serious or critical accessibility violation on a spec page and the playground', async () => {
     for (const url of ['/driver-api/dma-buf', '/playground']) {
-      const { page } = await tracedPage(browser);
-      await page.goto(`${site.url}${url}`, { waitUntil: 'networkidle' });
+      const { page } = await tracedPage(h.browser);
+      await page.goto(`${h.url}${url}`, { waitUntil: 'networkidle' });
       await page.waitForTimeout(500);
       expect({ url, violations: await seriousViolations(page) }).toEqual({ url, violations: [] });
     }

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { externalRequests, launch, tracedPage } from './browser.ts';
-import { serveBuild } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { externalRequests, tracedPage } from './browser.ts';
+import { useSiteAndBrowser } from './harness.ts';
 
-let site: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const h = useSiteAndBrowser();
 
 describe('spec page', () => {
   it('opens #c.dma_buf_attach, shows its signature and a parameter, follows a link to struct dma_buf_attachment', async () => {
-    const { page, log } = await tracedPage(browser);
-    await page.goto(`${site.url}/driver-api/dma-buf.html#c.dma_buf_attach`, { waitUntil: 'networkidle' });
+    const { page, log } = await tracedPage(h.browser);
+    await page.goto(`${h.url}/driver-api/dma-buf.html#c.dma_buf_attach`, { waitUntil: 'networkidle' });
     const heading = page.locator('[id="c.dma_buf_attach"]');
     await expect.poll(() => heading.count()).toBe(1);
     await expect.poll(() => heading.isVisible()).toBe(true);
@@ -47,8 +36,8 @@ describe('spec page', () => {
   });
 
   it('keeps docs.kernel.org links working: an anchor now on another part of the spec is followed there', async () => {
-    const { page, log } = await tracedPage(browser);
-    await page.goto(`${site.url}/driver-api/dma-buf.html#c.dma_fence_signal`, { waitUntil: 'networkidle' });
+    const { page, log } = await tracedPage(h.browser);
+    await page.goto(`${h.url}/driver-api/dma-buf.html#c.dma_fence_signal`, { waitUntil: 'networkidle' });
     await page.waitForURL(/\/driver-api\/dma-buf\/dma-fences#c\.dma_fence_signal$/);
     const entry = page.locator('[id="c.dma_fence_signal"]');
     await expect.poll(() => entry.isVisible()).toBe(true);
@@ -58,8 +47,8 @@ describe('spec page', () => {
   });
 
   it('finds an identifier with the local search box and opens it on the spec page', async () => {
-    const { page, log } = await tracedPage(browser);
-    await page.goto(`${site.url}/intro`, { waitUntil: 'networkidle' });
+    const { page, log } = await tracedPage(h.browser);
+    await page.goto(`${h.url}/intro`, { waitUntil: 'networkidle' });
     const box = page.locator('input.navbar__search-input');
     await box.click();
     await box.fill('dma_buf_move_notify');
@@ -75,8 +64,8 @@ describe('spec page', () => {
   });
 
   it('lists every identifier on the index page with working links', async () => {
-    const { page, log } = await tracedPage(browser);
-    await page.goto(`${site.url}/driver-api/identifiers`, { waitUntil: 'networkidle' });
+    const { page, log } = await tracedPage(h.browser);
+    await page.goto(`${h.url}/driver-api/identifiers`, { waitUntil: 'networkidle' });
     const rows = await page.locator('table.kd-index tbody tr').count();
     expect(rows).toBeGreaterThan(130);
     await page.locator('table.kd-index a[href$="#c.dma_fence_signal"]').first().click();

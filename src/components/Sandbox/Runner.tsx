@@ -11,6 +11,7 @@ import type { EditorApi } from './Editor';
 import { EXAMPLES } from './examples';
 import Inspector from './Inspector';
 import Output from './Output';
+import Header from './Header';
 import StaticCode from './StaticCode';
 import Timeline from './Timeline';
 import Toolbar from './Toolbar';
@@ -97,12 +98,7 @@ export default function Runner({ example, code: given, settings: givenSettings, 
       data-editor-ready={ready ? 'true' : undefined}
       data-first-update-ms={firstUpdateMs === undefined ? undefined : firstUpdateMs.toFixed(1)}
     >
-      {ex ? (
-        <header className={styles.header}>
-          <strong>{ex.title}</strong>
-          {ex.summary ? <span className={styles.summary}> — {ex.summary}</span> : null}
-        </header>
-      ) : null}
+      <Header example={ex} />
       <Toolbar
         busy={busy}
         settings={settings}

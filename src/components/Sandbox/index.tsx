@@ -9,6 +9,7 @@ import React, { lazy, Suspense, useEffect, useState, type ReactNode } from 'reac
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import { EXAMPLES } from './examples';
 import { DEFAULT_SETTINGS } from '../../../sandbox/runtime/protocol';
+import Header from './Header';
 import StaticCode from './StaticCode';
 import Toolbar from './Toolbar';
 import type { SandboxProps } from './types';
@@ -43,12 +44,7 @@ export default function Sandbox(props: SandboxProps): ReactNode {
   const code = props.code ?? ex?.code ?? '';
   const stand = (
     <section className={styles.sandbox} data-testid="sandbox" data-example={props.example} data-status="idle">
-      {ex ? (
-        <header className={styles.header}>
-          <strong>{ex.title}</strong>
-          {ex.summary ? <span className={styles.summary}> — {ex.summary}</span> : null}
-        </header>
-      ) : null}
+      <Header example={ex} />
       <Toolbar
         busy={false}
         settings={props.settings ?? { ...DEFAULT_SETTINGS, ...(ex?.config ?? {}) }}
