@@ -9,7 +9,13 @@
  * point if it was queued outside atomic context.
  * @module
  */
-import { K } from './current.js';
+import * as current_h from './current.js';
+
+// Bound once at load rather than read per call: where the model runs as CommonJS
+// (tsx), every use of an imported binding is an export getter call, and on the
+// fence hot paths (millions of chain callbacks in st-dma-fence-chain) those cost
+// more than the model's own work.
+const { K } = current_h;
 
 /** `struct irq_work`. Initialise with {@link init_irq_work}. */
 export class irq_work {
@@ -17,6 +23,8 @@ export class irq_work {
   func: ((work: irq_work) => void) | null = null;
   /** Queued and not yet run (`IRQ_WORK_PENDING`). */
   pending = false;
+  /** @internal next work on the queue (`llnode`), or null. */
+  __next: irq_work | null = null;
 }
 
 /** `init_irq_work(work, func)`. */
@@ -32,9 +40,14 @@ export function init_irq_work(work: irq_work, func: (work: irq_work) => void): v
  */
 export function irq_work_queue(work: irq_work): boolean {
   if (work.pending) return false;
-  work.pending = true;
   const s = K().sched;
-  s.irq_work_list.push(work);
+  // still linked (re-initialised while queued): it runs once, as it is
+  if (work.__next !== null || s.irq_work_last === work) return false;
+  work.pending = true;
+  // llist_add, keeping queueing order
+  if (s.irq_work_last) s.irq_work_last.__next = work;
+  else s.irq_work_list = work;
+  s.irq_work_last = work;
   if (s.current.preempt_count === 0) s.irq_work_run();
   return true;
 }

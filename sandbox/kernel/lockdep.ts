@@ -34,21 +34,21 @@ export function lockdep_with_rule<T>(rule: string, fn: () => T): T {
   }
 }
 
-/** Record that the current task acquired `lock`. */
-export function lock_acquired(lock: lockdep_map): void {
-  K().sched.current.held_locks.push({ name: lock.name, lock });
+/** Record that `task` (default: the current task) acquired `lock`. */
+export function lock_acquired(lock: lockdep_map, task?: task_struct): void {
+  (task ?? K().sched.current).held_locks.push(lock);
 }
 
 /** Record that the current task released `lock`. */
 export function lock_released(lock: lockdep_map, task?: task_struct): void {
   const held = (task ?? K().sched.current).held_locks;
   const last = held.length - 1;
-  if (last >= 0 && held[last]!.lock === lock) {
+  if (last >= 0 && held[last] === lock) {
     held.pop();
     return;
   }
   for (let i = last; i >= 0; i--) {
-    if (held[i]!.lock === lock) {
+    if (held[i] === lock) {
       held.splice(i, 1);
       return;
     }
@@ -58,7 +58,7 @@ export function lock_released(lock: lockdep_map, task?: task_struct): void {
 /** True when the current task holds `lock` (`lockdep_is_held`). */
 export function lockdep_is_held(lock: lockdep_map): boolean {
   const held = K().sched.current.held_locks;
-  for (let i = held.length - 1; i >= 0; i--) if (held[i]!.lock === lock) return true;
+  for (let i = held.length - 1; i >= 0; i--) if (held[i] === lock) return true;
   return false;
 }
 

@@ -11,6 +11,7 @@
  * the machine would hang: the scheduler reports a hung task and oopses.
  * @module
  */
+import type { lockdep_map } from './lockdep.js';
 import { VirtualClock, MAX_SCHEDULE_TIMEOUT, NSEC_PER_MSEC, NSEC_PER_USEC } from './clock.js';
 
 /** The body of a kthread: returns its exit code, or yields at preemption points. */
@@ -19,7 +20,7 @@ export type KthreadFn<A> = (arg: A) => Generator<unknown, number, unknown> | num
 /** A task (`struct task_struct`, reduced to what the model needs). */
 export class task_struct {
   /** Locks this task holds, innermost last (lockdep's held_locks). */
-  readonly held_locks: { name: string; lock: object }[] = [];
+  readonly held_locks: lockdep_map[] = [];
   /** Preemption/atomic depth: > 0 inside a spinlock, e.g. in a fence callback. */
   preempt_count = 0;
   /** Depth of dma_fence_begin_signalling() sections. */
@@ -43,6 +44,14 @@ export class task_struct {
     /** Command name, e.g. `sandbox` or `dma-fence:0`. */
     readonly comm: string,
   ) {}
+}
+
+/** What the scheduler needs of a `struct irq_work` (`kernel/irq_work.ts`): its function, flag and llist link. */
+export interface irq_work_node {
+  func: ((w: never) => void) | null;
+  pending: boolean;
+  /** Next queued work (the `llnode` link), or null. */
+  __next: irq_work_node | null;
 }
 
 interface Timer {
@@ -73,8 +82,14 @@ export class Scheduler {
   private rr = 0;
   /** Virtual nanoseconds a kthread step costs, so busy loops still move time. */
   stepCost = 10 * NSEC_PER_USEC;
-  /** Queued irq_work (`kernel/irq_work.ts`), run when the current task leaves atomic context. */
-  readonly irq_work_list: { func: ((w: never) => void) | null; pending: boolean }[] = [];
+  /**
+   * First queued irq_work (`kernel/irq_work.ts`), run when the current task
+   * leaves atomic context; the queue is linked through the works themselves
+   * (the per-CPU `llist` of the kernel), in queueing order.
+   */
+  irq_work_list: irq_work_node | null = null;
+  /** Last queued irq_work, or null. */
+  irq_work_last: irq_work_node | null = null;
   private irq_work_running = false;
   /** Called when a wait cannot finish; must throw (oops). */
   onBlockFailure: (why: BlockFailure, what: string) => never = (why, what) => {
@@ -117,13 +132,14 @@ export class Scheduler {
     if (this.irq_work_running) return;
     this.irq_work_running = true;
     try {
-      const l = this.irq_work_list;
-      for (let i = 0; i < l.length; i++) {
-        const w = l[i]!;
+      let w: irq_work_node | null;
+      while ((w = this.irq_work_list) !== null) {
+        this.irq_work_list = w.__next;
+        if (w.__next === null) this.irq_work_last = null;
+        w.__next = null;
         w.pending = false;
         (w.func as (w: unknown) => void)(w);
       }
-      l.length = 0;
     } finally {
       this.irq_work_running = false;
     }
@@ -156,7 +172,7 @@ export class Scheduler {
 
   /** Run one step of a runnable kthread. Returns false if none could run. */
   private stepOne(): boolean {
-    if (this.irq_work_list.length) {
+    if (this.irq_work_list !== null) {
       this.irq_work_run();
       return true;
     }

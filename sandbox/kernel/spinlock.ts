@@ -7,10 +7,18 @@
  * locking, ending the run.
  * @module
  */
-import { K } from './current.js';
-import { lock_acquired, lock_released, lockdep_recursive } from './lockdep.js';
+import * as current_h from './current.js';
+import * as lockdep_h from './lockdep.js';
+import { lockdep_recursive } from './lockdep.js';
 import type { task_struct } from './sched.js';
 import { MAX_SCHEDULE_TIMEOUT } from './clock.js';
+
+// Bound once at load rather than read per call: where the model runs as CommonJS
+// (tsx), every use of an imported binding is an export getter call, and on the
+// lock hot paths (millions of chain callbacks in st-dma-fence-chain) those cost
+// more than the model's own work.
+const { K } = current_h;
+const { lock_acquired, lock_released } = lockdep_h;
 
 /** `spinlock_t`. Create with `new spinlock_t()` or {@link DEFINE_SPINLOCK}. */
 export class spinlock_t {
@@ -44,7 +52,7 @@ export function spin_lock(lock: spinlock_t): void {
   }
   lock.owner = cur;
   cur.preempt_count++;
-  lock_acquired(lock);
+  lock_acquired(lock, cur);
 }
 
 /** `spin_unlock(lock)` (and the _irq/_irqrestore forms). */
@@ -57,7 +65,7 @@ export function spin_unlock(lock: spinlock_t): void {
   // leaving atomic context: pending irq_work runs now (interrupts are enabled again)
   if (owner.preempt_count === 0) {
     const s = K().sched;
-    if (s.irq_work_list.length && s.current === owner) s.irq_work_run();
+    if (s.irq_work_list !== null && s.current === owner) s.irq_work_run();
   }
 }
 

@@ -38,9 +38,22 @@ export interface TraceEvent {
   readonly args?: Readonly<Record<string, string | number | boolean>>;
 }
 
-/** Bounded ring buffer of trace events with listeners. */
+/**
+ * Bounded ring buffer of trace events with listeners.
+ *
+ * Emission is on the model's hottest paths (millions of fence callbacks in the
+ * chain selftests), so the ring is kept as parallel arrays filled in place: an
+ * emit with nobody listening allocates nothing. {@link TraceEvent} objects are
+ * built only for listeners and by {@link TraceBuffer.events}.
+ */
 export class TraceBuffer {
-  private readonly ring: (TraceEvent | undefined)[];
+  private readonly ts: Float64Array;
+  private readonly kind: TraceKind[];
+  private readonly name: string[];
+  private readonly cls: string[];
+  private readonly obj: Float64Array;
+  private readonly ret: (number | string | boolean | undefined)[];
+  private readonly args: (Record<string, string | number | boolean> | undefined)[];
   private next = 0;
   /** Number of events ever emitted. */
   total = 0;
@@ -51,10 +64,17 @@ export class TraceBuffer {
   now: () => number = () => 0;
 
   constructor(
-    /** Maximum number of events kept. */
+    /** Maximum number of events kept (at least 1). */
     readonly capacity = 4096,
   ) {
-    this.ring = new Array(capacity);
+    const n = Math.max(1, capacity);
+    this.ts = new Float64Array(n);
+    this.obj = new Float64Array(n);
+    this.kind = new Array<TraceKind>(n).fill('call');
+    this.name = new Array<string>(n).fill('');
+    this.cls = new Array<string>(n).fill('');
+    this.ret = new Array(n).fill(undefined);
+    this.args = new Array(n).fill(undefined);
   }
 
   /** Record an event. */
@@ -67,19 +87,42 @@ export class TraceBuffer {
     args?: Record<string, string | number | boolean>,
   ): void {
     if (!this.enabled) return;
-    const e: TraceEvent = { seq: this.total++, ts: this.now(), kind, name, cls, obj, ret, args };
-    this.ring[this.next] = e;
-    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
+    const i = this.next;
+    const ts = this.now();
+    this.ts[i] = ts;
+    this.kind[i] = kind;
+    this.name[i] = name;
+    this.cls[i] = cls;
+    this.obj[i] = obj;
+    this.ret[i] = ret;
+    this.args[i] = args;
+    this.next = i + 1 === this.ts.length ? 0 : i + 1;
+    const seq = this.total++;
     const ls = this.listeners;
-    for (let i = 0; i < ls.length; i++) ls[i]!(e);
+    if (ls.length === 0) return;
+    const e: TraceEvent = { seq, ts, kind, name, cls, obj, ret, args };
+    for (let j = 0; j < ls.length; j++) ls[j]!(e);
   }
 
   /** Kept events, oldest first. */
   events(): TraceEvent[] {
     const out: TraceEvent[] = [];
-    const n = Math.min(this.total, this.capacity);
-    const start = this.total > this.capacity ? this.next : 0;
-    for (let i = 0; i < n; i++) out.push(this.ring[(start + i) % this.capacity]!);
+    const cap = this.ts.length;
+    const n = Math.min(this.total, cap);
+    const start = this.total > cap ? this.next : 0;
+    for (let k = 0; k < n; k++) {
+      const i = (start + k) % cap;
+      out.push({
+        seq: this.total - n + k,
+        ts: this.ts[i]!,
+        kind: this.kind[i]!,
+        name: this.name[i]!,
+        cls: this.cls[i]!,
+        obj: this.obj[i]!,
+        ret: this.ret[i],
+        args: this.args[i],
+      });
+    }
     return out;
   }
 

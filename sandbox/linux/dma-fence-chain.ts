@@ -17,13 +17,21 @@ import { K } from '../kernel/current.js';
 import { EINVAL } from '../kernel/errno.js';
 import { WARN_ON } from '../kernel/bug.js';
 import { kfree } from '../kernel/kasan.js';
-import { irq_work, init_irq_work, irq_work_queue } from '../kernel/irq_work.js';
+import * as irq_work_h from '../kernel/irq_work.js';
+import { irq_work } from '../kernel/irq_work.js';
 import { spinlock_t, spin_lock_init } from '../kernel/spinlock.js';
+import * as dma_fence_h from './dma-fence.js';
 import {
-  dma_fence, dma_fence_cb, dma_fence_init, dma_fence_get, dma_fence_put, dma_fence_get_rcu_safe, dma_fence_is_signaled,
-  dma_fence_add_callback, dma_fence_signal, dma_fence_free, dma_fence_context_alloc, dma_fence_set_deadline,
+  dma_fence, dma_fence_cb, dma_fence_init, dma_fence_free, dma_fence_context_alloc, dma_fence_set_deadline,
   dma_fence_is_chain, __dma_fence_is_later, __container_ops, type dma_fence_ops,
 } from './dma-fence.js';
+
+// Bound once at load rather than read per call: where the model runs as CommonJS
+// (tsx), every use of an imported binding is an export getter call, and on the
+// fence hot paths (millions of chain callbacks in st-dma-fence-chain) those cost
+// more than the model's own work.
+const { dma_fence_get, dma_fence_put, dma_fence_get_rcu, dma_fence_is_signaled, dma_fence_add_callback, dma_fence_signal } = dma_fence_h;
+const { init_irq_work, irq_work_queue } = irq_work_h;
 
 const C = 'drivers/dma-buf/dma-fence-chain.c';
 
@@ -54,9 +62,7 @@ export class dma_fence_chain_work extends irq_work {
  */
 export class dma_fence_chain extends dma_fence {
   /** `base` is the node itself (the model's struct embedding). */
-  get base(): dma_fence {
-    return this;
-  }
+  readonly base: dma_fence = this;
   /** Previous point (a chain node or any fence), with a reference; null at the start or once collected. */
   prev: dma_fence | null = null;
   /** Seqno of `prev` when this node reused its context, else 0. */
@@ -73,7 +79,8 @@ export class dma_fence_chain extends dma_fence {
 
 /** The node behind `fence`, or null if it is not a chain node. Mirrors `include/linux/dma-fence-chain.h: to_dma_fence_chain, v6.12`. */
 export function to_dma_fence_chain(fence: dma_fence | null): dma_fence_chain | null {
-  if (!fence || !dma_fence_is_chain(fence)) return null;
+  // dma_fence_is_chain(), inline: this module owns the ops identity
+  if (!fence || fence.ops !== dma_fence_chain_ops) return null;
   return fence as dma_fence_chain;
 }
 
@@ -102,8 +109,15 @@ export function dma_fence_chain_free(chain: dma_fence_chain): void {
   kfree(chain, 'dma_fence_chain_free');
 }
 
+/** `dma_fence_get_rcu_safe(&chain->prev)`, specialised to the one field it reads. */
 function get_prev(chain: dma_fence_chain): dma_fence | null {
-  return dma_fence_get_rcu_safe(chain, 'prev');
+  for (;;) {
+    const fence = chain.prev;
+    if (!fence) return null;
+    if (!dma_fence_get_rcu(fence)) continue;
+    if (fence === chain.prev) return fence;
+    dma_fence_put(fence);
+  }
 }
 
 /**
@@ -202,7 +216,7 @@ export const dma_fence_chain_ops: dma_fence_ops = {
   enable_signaling(fence) {
     const head = to_dma_fence_chain(fence)!;
     dma_fence_get(head);
-    for (let it = dma_fence_get(head.base) as dma_fence | null; it; it = dma_fence_chain_walk(it)) {
+    for (let it = dma_fence_get(head as dma_fence) as dma_fence | null; it; it = dma_fence_chain_walk(it)) {
       const f = dma_fence_chain_contained(it)!;
       dma_fence_get(f);
       if (!dma_fence_add_callback(f, head.cb, chain_cb)) {

@@ -11,18 +11,28 @@
  * jiffies (CONFIG_HZ of the kernel instance, 250 by default: 4 ms each).
  * @module
  */
-import { K } from '../kernel/current.js';
-import { EINVAL, ENOENT, ERESTARTSYS, MAX_ERRNO } from '../kernel/errno.js';
+import * as current_h from '../kernel/current.js';
+import * as errno_h from '../kernel/errno.js';
+import * as spinlock_h from '../kernel/spinlock.js';
+import { ERESTARTSYS, MAX_ERRNO } from '../kernel/errno.js';
 import { WARN, WARN_ON, BUG_ON, type Site } from '../kernel/bug.js';
 import { kasan_check, kfree } from '../kernel/kasan.js';
 import { refcount_underflow, kref } from '../kernel/refcount.js';
-import { spinlock_t, spin_lock, spin_unlock } from '../kernel/spinlock.js';
+import { spinlock_t } from '../kernel/spinlock.js';
 import { lockdep_assert_held, might_sleep } from '../kernel/lockdep.js';
 import { MAX_SCHEDULE_TIMEOUT } from '../kernel/clock.js';
 import { warn_report } from '../kernel/bug.js';
 
 export { MAX_SCHEDULE_TIMEOUT } from '../kernel/clock.js';
 export { spinlock_t, DEFINE_SPINLOCK, spin_lock_init, spin_lock, spin_unlock, spin_lock_irqsave, spin_unlock_irqrestore } from '../kernel/spinlock.js';
+
+// Bound once at load rather than read per call: where the model runs as CommonJS
+// (tsx), every use of an imported binding is an export getter call, and on the
+// fence hot paths (millions of chain callbacks in st-dma-fence-chain) those cost
+// more than the model's own work.
+const { K } = current_h;
+const { EINVAL, ENOENT } = errno_h;
+const { spin_lock, spin_unlock } = spinlock_h;
 
 const F = 'drivers/dma-buf/dma-fence.c';
 const H = 'include/linux/dma-fence.h';
@@ -90,6 +100,10 @@ export class dma_fence_cb {
   func: dma_fence_func_t | null = null;
   /** Fence this node is queued on (the model's `!list_empty(&cb->node)`), or null. */
   node: dma_fence | null = null;
+  /** @internal next node on the fence's `cb_list` (the list_head links of `node`). */
+  __next: dma_fence_cb | null = null;
+  /** @internal previous node on the fence's `cb_list`. */
+  __prev: dma_fence_cb | null = null;
 }
 
 /**
@@ -102,8 +116,14 @@ export class dma_fence {
   lock: spinlock_t = null as unknown as spinlock_t;
   /** Provider operations. */
   ops: dma_fence_ops = null as unknown as dma_fence_ops;
-  /** Pending callbacks, in the order they were added. */
-  cb_list: dma_fence_cb[] = [];
+  /**
+   * Pending callbacks, in the order they were added: the first node of an
+   * intrusive list linked through the nodes themselves, as the kernel's
+   * `struct list_head cb_list`; null when none is pending.
+   */
+  cb_list: dma_fence_cb | null = null;
+  /** @internal last node of `cb_list` (appends are O(1)). */
+  __cb_tail: dma_fence_cb | null = null;
   /** Signal time in virtual ns, valid once DMA_FENCE_FLAG_TIMESTAMP_BIT is set. */
   timestamp = 0;
   /** Execution context (u64) from dma_fence_context_alloc(). */
@@ -127,6 +147,10 @@ export class dma_fence {
 function tr(): import('../kernel/trace.js').TraceBuffer {
   return K().trace;
 }
+
+/* WARN sites of the hot paths, allocated once rather than per call. */
+const SITE_ADD_CALLBACK: Site = [F, 649, 'dma_fence_add_callback'];
+const SITE_SIGNAL_LOCKED: Site = [F, 373, 'dma_fence_signal_timestamp_locked'];
 
 interface FenceState {
   context_counter: number;
@@ -155,7 +179,8 @@ export function dma_fence_init(fence: dma_fence, ops: dma_fence_ops, lock: spinl
   const k = K();
   fence.refcount = 1;
   fence.ops = ops;
-  fence.cb_list = [];
+  fence.cb_list = null;
+  fence.__cb_tail = null;
   fence.lock = lock;
   fence.context = context;
   fence.seqno = seqno;
@@ -241,7 +266,7 @@ export function dma_fence_release(fence: dma_fence | kref): void {
   const f = fence as dma_fence;
   if (
     WARN(
-      f.cb_list.length > 0 && !test_bit(DMA_FENCE_FLAG_SIGNALED_BIT, f.flags),
+      f.cb_list !== null && !test_bit(DMA_FENCE_FLAG_SIGNALED_BIT, f.flags),
       [F, 538, 'dma_fence_release'],
       `Fence ${f.ops.get_driver_name(f)}:${f.ops.get_timeline_name(f)}:${f.context.toString(16)}:${f.seqno.toString(16)} released with pending signals!`,
     )
@@ -272,20 +297,29 @@ export function dma_fence_free(fence: dma_fence): void {
  */
 export function dma_fence_signal_timestamp_locked(fence: dma_fence, timestamp: number): number {
   if (fence.__kfreed) kasan_check(fence, 'dma_fence_signal_timestamp_locked');
-  if (fence.lock.owner === null) lockdep_assert_held(fence.lock, [F, 373, 'dma_fence_signal_timestamp_locked']);
+  if (fence.lock.owner === null) lockdep_assert_held(fence.lock, SITE_SIGNAL_LOCKED);
   if (fence.flags & 1) return -EINVAL;
   fence.flags |= 1;
-  const cbs = fence.cb_list;
-  fence.cb_list = cbs.length ? [] : cbs;
+  // list_replace(&fence->cb_list, &cb_list): the callbacks run from a detached list
+  let cur = fence.cb_list;
+  fence.cb_list = null;
+  fence.__cb_tail = null;
   fence.timestamp = timestamp;
   fence.flags |= 1 << DMA_FENCE_FLAG_TIMESTAMP_BIT;
   const t = tr();
-  if (t.enabled) t.emit('state', 'signal', 'dma_fence', fence.__id, undefined, { error: fence.error, callbacks: cbs.length });
-  for (let i = 0; i < cbs.length; i++) {
-    const cur = cbs[i]!;
+  if (t.enabled) {
+    let callbacks = 0;
+    for (let c = cur; c; c = c.__next) callbacks++;
+    t.emit('state', 'signal', 'dma_fence', fence.__id, undefined, { error: fence.error, callbacks });
+  }
+  while (cur) {
+    // list_for_each_entry_safe: a callback may queue its node elsewhere
+    const next = cur.__next;
+    cur.__next = cur.__prev = null;
     cur.node = null;
-    if (t.enabled) t.emit('callback', 'dma_fence_func_t', 'dma_fence', fence.__id);
+    t.emit('callback', 'dma_fence_func_t', 'dma_fence', fence.__id);
     cur.func!(fence, cur);
+    cur = next;
   }
   return 0;
 }
@@ -319,7 +353,9 @@ export function dma_fence_signal(fence: dma_fence | null): number {
   if (!fence) return -EINVAL;
   const k = K();
   const cur = k.sched.current;
-  const cookie = dma_fence_begin_signalling();
+  // dma_fence_begin_signalling(), inline: nested and atomic sections take no cookie
+  const cookie = cur.fence_signalling > 0 || cur.preempt_count > 0;
+  if (!cookie) cur.fence_signalling++;
   spin_lock(fence.lock);
   const r = dma_fence_signal_timestamp_locked(fence, k.clock.ns);
   spin_unlock(fence.lock);
@@ -372,9 +408,9 @@ function __dma_fence_enable_signaling(fence: dma_fence): boolean {
   if (fence.flags & 1) return false;
   if (!was_set) {
     const t = tr();
-    if (t.enabled) t.emit('state', 'enable_signaling', 'dma_fence', fence.__id);
+    t.emit('state', 'enable_signaling', 'dma_fence', fence.__id);
     if (fence.ops.enable_signaling) {
-      if (t.enabled) t.emit('callback', 'dma_fence_ops.enable_signaling', 'dma_fence', fence.__id);
+      t.emit('callback', 'dma_fence_ops.enable_signaling', 'dma_fence', fence.__id);
       if (!fence.ops.enable_signaling(fence)) {
         dma_fence_signal_locked(fence);
         return false;
@@ -403,28 +439,36 @@ export function dma_fence_enable_sw_signaling(fence: dma_fence): void {
  * Mirrors `drivers/dma-buf/dma-fence.c: dma_fence_add_callback, v6.12`.
  */
 export function dma_fence_add_callback(fence: dma_fence | null, cb: dma_fence_cb, func: dma_fence_func_t | null): number {
-  if (WARN_ON(!fence || !func, [F, 649, 'dma_fence_add_callback'])) return -EINVAL;
-  const f = fence!;
-  if (f.__kfreed) kasan_check(f, 'dma_fence_add_callback');
+  if (!fence || !func) {
+    WARN_ON(true, SITE_ADD_CALLBACK);
+    return -EINVAL;
+  }
+  if (fence.__kfreed) kasan_check(fence, 'dma_fence_add_callback');
+  const t = K().trace;
   let ret = 0;
-  if (f.flags & 1) {
+  if (fence.flags & 1) {
     cb.node = null;
     ret = -ENOENT;
   } else {
-    spin_lock(f.lock);
-    if (__dma_fence_enable_signaling(f)) {
+    spin_lock(fence.lock);
+    if (__dma_fence_enable_signaling(fence)) {
       cb.func = func;
-      cb.node = f;
-      f.cb_list.push(cb);
-      const t = tr();
-      if (t.enabled) t.emit('state', 'add_callback', 'dma_fence', f.__id);
+      cb.node = fence;
+      // list_add_tail(&cb->node, &fence->cb_list)
+      const tail = fence.__cb_tail;
+      cb.__prev = tail;
+      cb.__next = null;
+      if (tail) tail.__next = cb;
+      else fence.cb_list = cb;
+      fence.__cb_tail = cb;
+      t.emit('state', 'add_callback', 'dma_fence', fence.__id);
     } else {
       cb.node = null;
       ret = -ENOENT;
     }
-    spin_unlock(f.lock);
+    spin_unlock(fence.lock);
   }
-  K().trace.emit('call', 'dma_fence_add_callback', 'dma_fence', f.__id, ret);
+  t.emit('call', 'dma_fence_add_callback', 'dma_fence', fence.__id, ret);
   return ret;
 }
 
@@ -439,8 +483,13 @@ export function dma_fence_remove_callback(fence: dma_fence, cb: dma_fence_cb): b
   const ret = cb.node !== null;
   if (ret) {
     const owner = cb.node!;
-    const i = owner.cb_list.indexOf(cb);
-    if (i >= 0) owner.cb_list.splice(i, 1);
+    // list_del_init(&cb->node)
+    const { __prev: prev, __next: next } = cb;
+    if (prev) prev.__next = next;
+    else owner.cb_list = next;
+    if (next) next.__prev = prev;
+    else owner.__cb_tail = prev;
+    cb.__next = cb.__prev = null;
     cb.node = null;
     tr().emit('state', 'remove_callback', 'dma_fence', owner.__id);
   }
