@@ -4,7 +4,9 @@
 import { pre } from './perl-regex.js';
 
 const exportSymbol = pre(String.raw`^\s*EXPORT_SYMBOL(_GPL)?\s*\(\s*(\w+)\s*\)\s*;`);
-const exportSymbolNs = pre(String.raw`^\s*EXPORT_SYMBOL_NS(_GPL)?\s*\(\s*(\w+)\s*,\s*\w+\)\s*;`);
+// The namespace is a bare word up to 6.12 and a string literal from 6.13 on (`"DMA_BUF"`); the
+// kernel's tool of each version accepts its own form, and accepting both changes nothing for 6.12.
+const exportSymbolNs = pre(String.raw`^\s*EXPORT_SYMBOL_NS(_GPL)?\s*\(\s*(\w+)\s*,\s*(?:\w+|"[^"]*")\s*\)\s*;`);
 
 /**
  * Symbols a file exports, in order (duplicates kept once). Physical lines, no joining, as perl
