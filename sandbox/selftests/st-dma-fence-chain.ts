@@ -20,18 +20,15 @@ import { NSEC_PER_MSEC } from '../kernel/clock.js';
 import { get_random_u32_below, get_random_u32_inclusive } from '../kernel/random.js';
 import {
   dma_fence, dma_fence_init, dma_fence_get, dma_fence_put, dma_fence_signal, dma_fence_enable_sw_signaling,
-  dma_fence_is_signaled, dma_fence_wait, spinlock_t, type dma_fence_ops,
+  dma_fence_is_signaled, dma_fence_wait, type dma_fence_ops,
 } from '../linux/dma-fence.js';
 import { dma_fence_chain_alloc, dma_fence_chain_init, dma_fence_chain_find_seqno } from '../linux/dma-fence-chain.js';
-import { subtests, SUBTEST } from './selftest.js';
+import { mock_fence_obj, subtests, SUBTEST } from './selftest.js';
 
 /** `CHAIN_SZ`: nodes in the long chains. */
 export const CHAIN_SZ = 4 << 10;
 const NUM_ONLINE_CPUS = 2;
 
-class mock_fence_obj extends dma_fence {
-  readonly mock_lock = new spinlock_t('&f->lock');
-}
 
 const mock_ops: dma_fence_ops = {
   get_driver_name: () => 'mock',

@@ -6,16 +6,13 @@ import { pr_err } from '../kernel/bug.js';
 import { EINVAL } from '../kernel/errno.js';
 import {
   dma_fence, dma_fence_init, dma_fence_put, dma_fence_enable_sw_signaling, dma_fence_context_alloc, dma_fence_get_stub,
-  spinlock_t, type dma_fence_ops,
+  type dma_fence_ops,
 } from '../linux/dma-fence.js';
 import { dma_fence_array_create } from '../linux/dma-fence-array.js';
 import { dma_fence_chain_alloc, dma_fence_chain_init } from '../linux/dma-fence-chain.js';
 import { dma_fence_unwrap, dma_fence_unwrap_for_each, dma_fence_unwrap_merge } from '../linux/dma-fence-unwrap.js';
-import { subtests, SUBTEST } from './selftest.js';
+import { mock_fence_obj, subtests, SUBTEST } from './selftest.js';
 
-class mock_fence_obj extends dma_fence {
-  readonly mock_lock = new spinlock_t('&f->lock');
-}
 
 const mock_ops: dma_fence_ops = { get_driver_name: () => 'mock', get_timeline_name: () => 'mock' };
 

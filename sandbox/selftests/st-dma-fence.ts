@@ -11,15 +11,12 @@ import {
   dma_fence, dma_fence_cb, dma_fence_init, dma_fence_context_alloc, dma_fence_signal, dma_fence_put, dma_fence_get,
   dma_fence_enable_sw_signaling, dma_fence_is_signaled, dma_fence_add_callback, dma_fence_remove_callback,
   dma_fence_get_status, dma_fence_set_error, dma_fence_wait_timeout, dma_fence_wait, dma_fence_get_stub,
-  dma_fence_get_rcu_safe, spinlock_t, test_bit, DMA_FENCE_FLAG_SIGNALED_BIT,
+  dma_fence_get_rcu_safe, test_bit, DMA_FENCE_FLAG_SIGNALED_BIT,
   type dma_fence_ops,
 } from '../linux/dma-fence.js';
-import { subtests, SUBTEST } from './selftest.js';
+import { mock_fence_obj, subtests, SUBTEST } from './selftest.js';
 import { spin_lock_irq, spin_unlock_irq } from '../kernel/spinlock.js';
 
-class mock_fence_obj extends dma_fence {
-  readonly mock_lock = new spinlock_t('&f->lock');
-}
 
 class wait_cb extends dma_fence_cb {
   woken = false;

@@ -7,7 +7,7 @@ import { pr_err } from '../kernel/bug.js';
 import { EINVAL, ENOENT } from '../kernel/errno.js';
 import {
   dma_fence, dma_fence_init, dma_fence_context_alloc, dma_fence_signal, dma_fence_put, dma_fence_enable_sw_signaling,
-  spinlock_t, type dma_fence_ops,
+  type dma_fence_ops,
 } from '../linux/dma-fence.js';
 import {
   dma_resv, dma_resv_init, dma_resv_fini, dma_resv_lock, dma_resv_unlock, dma_resv_reserve_fences, dma_resv_add_fence,
@@ -15,17 +15,14 @@ import {
   dma_resv_iter_end, dma_resv_for_each_fence_unlocked, dma_resv_iter_is_restarted, dma_resv_get_fences, dma_resv_list,
   DMA_RESV_USAGE_KERNEL, DMA_RESV_USAGE_WRITE, DMA_RESV_USAGE_READ, DMA_RESV_USAGE_BOOKKEEP, type dma_resv_usage,
 } from '../linux/dma-resv.js';
-import { subtests, SUBTEST, type subtest } from './selftest.js';
+import { mock_fence_obj, subtests, SUBTEST, type subtest } from './selftest.js';
 
 const fence_ops: dma_fence_ops = { get_driver_name: () => 'selftest', get_timeline_name: () => 'selftest' };
 
-class fence_with_lock extends dma_fence {
-  readonly own_lock = new spinlock_t('fence_lock');
-}
 
 function alloc_fence(): dma_fence {
-  const f = new fence_with_lock();
-  dma_fence_init(f, fence_ops, f.own_lock, dma_fence_context_alloc(1), 1);
+  const f = new mock_fence_obj();
+  dma_fence_init(f, fence_ops, f.mock_lock, dma_fence_context_alloc(1), 1);
   return f;
 }
 
