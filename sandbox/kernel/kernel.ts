@@ -78,8 +78,7 @@ export class Kernel {
     });
     this.clock = new VirtualClock(this.config.CONFIG_HZ);
     this.log = new LogBuffer(this.config.log_capacity);
-    this.trace = new TraceBuffer(this.config.trace_capacity);
-    this.trace.now = () => this.clock.ns;
+    this.trace = new TraceBuffer(this.config.trace_capacity, this.clock);
     this.sched = new Scheduler(this.clock);
     install_sched_reports(this);
   }

@@ -38,43 +38,47 @@ export interface TraceEvent {
   readonly args?: Readonly<Record<string, string | number | boolean>>;
 }
 
+/** A ring slot, overwritten in place. */
+class TraceSlot {
+  seq = 0;
+  ts = 0.5;
+  kind: TraceKind = 'call';
+  name = '';
+  cls = '';
+  obj = 0;
+  ret: number | string | boolean | undefined = undefined;
+  args: Record<string, string | number | boolean> | undefined = undefined;
+}
+
 /**
  * Bounded ring buffer of trace events with listeners.
  *
  * Emission is on the model's hottest paths (millions of fence callbacks in the
- * chain selftests), so the ring is kept as parallel arrays filled in place: an
- * emit with nobody listening allocates nothing. {@link TraceEvent} objects are
- * built only for listeners and by {@link TraceBuffer.events}.
+ * chain selftests), so the ring holds preallocated slots overwritten in place:
+ * an emit with nobody listening allocates nothing. {@link TraceEvent} objects
+ * are built only for listeners and by {@link TraceBuffer.events}.
  */
 export class TraceBuffer {
-  private readonly ts: Float64Array;
-  private readonly kind: TraceKind[];
-  private readonly name: string[];
-  private readonly cls: string[];
-  private readonly obj: Float64Array;
-  private readonly ret: (number | string | boolean | undefined)[];
-  private readonly args: (Record<string, string | number | boolean> | undefined)[];
+  private readonly ring: TraceSlot[];
   private next = 0;
   /** Number of events ever emitted. */
   total = 0;
   /** When false, events are neither stored nor streamed. */
   enabled = true;
   private listeners: ((e: TraceEvent) => void)[] = [];
-  /** Virtual clock source, set by the kernel. */
+  /**
+   * Virtual clock source when no clock object is given (tests, tools); the
+   * kernel passes its clock, read directly on every emit.
+   */
   now: () => number = () => 0;
 
   constructor(
     /** Maximum number of events kept (at least 1). */
     readonly capacity = 4096,
+    /** Virtual clock whose `ns` stamps each event; without it, {@link TraceBuffer.now} does. */
+    private readonly clock: { readonly ns: number } | null = null,
   ) {
-    const n = Math.max(1, capacity);
-    this.ts = new Float64Array(n);
-    this.obj = new Float64Array(n);
-    this.kind = new Array<TraceKind>(n).fill('call');
-    this.name = new Array<string>(n).fill('');
-    this.cls = new Array<string>(n).fill('');
-    this.ret = new Array(n).fill(undefined);
-    this.args = new Array(n).fill(undefined);
+    this.ring = Array.from({ length: Math.max(1, capacity) }, () => new TraceSlot());
   }
 
   /** Record an event. */
@@ -87,41 +91,36 @@ export class TraceBuffer {
     args?: Record<string, string | number | boolean>,
   ): void {
     if (!this.enabled) return;
+    const ring = this.ring;
     const i = this.next;
-    const ts = this.now();
-    this.ts[i] = ts;
-    this.kind[i] = kind;
-    this.name[i] = name;
-    this.cls[i] = cls;
-    this.obj[i] = obj;
-    this.ret[i] = ret;
-    this.args[i] = args;
-    this.next = i + 1 === this.ts.length ? 0 : i + 1;
-    const seq = this.total++;
+    const e = ring[i]!;
+    this.next = i + 1 === ring.length ? 0 : i + 1;
+    e.seq = this.total++;
+    e.ts = this.clock !== null ? this.clock.ns : this.now();
+    e.kind = kind;
+    e.name = name;
+    e.cls = cls;
+    e.obj = obj;
+    e.ret = ret;
+    e.args = args;
+    if (this.listeners.length !== 0) this.stream(e);
+  }
+
+  private stream(s: TraceSlot): void {
+    const e: TraceEvent = { seq: s.seq, ts: s.ts, kind: s.kind, name: s.name, cls: s.cls, obj: s.obj, ret: s.ret, args: s.args };
     const ls = this.listeners;
-    if (ls.length === 0) return;
-    const e: TraceEvent = { seq, ts, kind, name, cls, obj, ret, args };
     for (let j = 0; j < ls.length; j++) ls[j]!(e);
   }
 
   /** Kept events, oldest first. */
   events(): TraceEvent[] {
     const out: TraceEvent[] = [];
-    const cap = this.ts.length;
+    const cap = this.ring.length;
     const n = Math.min(this.total, cap);
     const start = this.total > cap ? this.next : 0;
     for (let k = 0; k < n; k++) {
-      const i = (start + k) % cap;
-      out.push({
-        seq: this.total - n + k,
-        ts: this.ts[i]!,
-        kind: this.kind[i]!,
-        name: this.name[i]!,
-        cls: this.cls[i]!,
-        obj: this.obj[i]!,
-        ret: this.ret[i],
-        args: this.args[i],
-      });
+      const s = this.ring[(start + k) % cap]!;
+      out.push({ seq: s.seq, ts: s.ts, kind: s.kind, name: s.name, cls: s.cls, obj: s.obj, ret: s.ret, args: s.args });
     }
     return out;
   }
