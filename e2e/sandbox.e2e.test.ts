@@ -130,6 +130,28 @@ describe('sandbox', () => {
     expect(log.pageErrors).toEqual([]);
   });
 
+  it('type-checks reader code against the model and shows kernel-doc on hover', async () => {
+    const { page, log } = await tracedPage(h.browser);
+    const code = [
+      "import { dma_buf_attach } from 'linux/dma-buf';",
+      "import { device } from 'linux/device';",
+      "const a = dma_buf_attach(42, new device('display0'));",
+      'console.log(a);',
+    ].join('\n');
+    await page.goto(`${h.url}/playground${encodeShareLink({ code, settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    // 42 is not a struct dma_buf: the TypeScript service, fed the model's declarations, flags it.
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 15_000 });
+    // Hovering the function shows its kernel-doc summary with a link to the spec entry.
+    await page.locator('.monaco-editor .view-line span', { hasText: 'dma_buf_attach' }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'kernel-doc' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    expect(await hover.innerText()).toMatch(/dma_buf_attach/);
+    const link = hover.locator('a', { hasText: 'Open the spec entry' }).first();
+    expect((await link.getAttribute('data-href')) ?? (await link.getAttribute('href'))).toMatch(/\/driver-api\/dma-buf#c\.dma_buf_attach$/);
+    expect(log.pageErrors).toEqual([]);
+  });
+
   it('refuses an over-long share link with a message', async () => {
     const { page } = await tracedPage(h.browser);
     await page.goto(`${h.url}/playground#code/${'A'.repeat(9000)}`, { waitUntil: 'networkidle' });

@@ -40,7 +40,8 @@ export function configureTypeScript(data: SandboxApiData): void {
       if (!word || !doc) return null;
       return {
         range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
-        contents: [{ value: `**${word.word}** (${doc.kind}, kernel-doc): ${doc.purpose}\n\n[Open the spec entry](${doc.href})` }],
+        // Monaco only renders links with an absolute http(s) URL.
+        contents: [{ value: `**${word.word}** (${doc.kind}, kernel-doc): ${doc.purpose}\n\n[Open the spec entry](${location.origin}${doc.href})` }],
       };
     },
   });
