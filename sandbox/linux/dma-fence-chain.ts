@@ -62,7 +62,9 @@ export class dma_fence_chain_work extends irq_work {
  */
 export class dma_fence_chain extends dma_fence {
   /** `base` is the node itself (the model's struct embedding). */
-  readonly base: dma_fence = this;
+  get base(): dma_fence {
+    return this;
+  }
   /** Previous point (a chain node or any fence), with a reference; null at the start or once collected. */
   prev: dma_fence | null = null;
   /** Seqno of `prev` when this node reused its context, else 0. */
