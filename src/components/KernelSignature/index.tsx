@@ -36,11 +36,20 @@ export default function KernelSignature({ kind, code, links = {}, members = {}, 
                     const props = getTokenProps({ token });
                     const word = token.content.trim();
                     const href = members[word] && /^\s*\w+\s*$/.test(token.content) && isMemberToken(line, j) ? members[word] : links[word];
-                    return href && /^\w+$/.test(word) ? (
-                      <Link key={j} to={href} className={`${props.className} ${styles.link}`} style={props.style}>
-                        {token.content}
-                      </Link>
-                    ) : (
+                    if (href && /^\w+$/.test(word)) {
+                      // Keep indentation outside the link, so only the name is underlined.
+                      const [, lead, , trail] = /^(\s*)(.*?)(\s*)$/.exec(token.content)!;
+                      return (
+                        <React.Fragment key={j}>
+                          {lead}
+                          <Link to={href} className={`${props.className} ${styles.link}`} style={props.style}>
+                            {word}
+                          </Link>
+                          {trail}
+                        </React.Fragment>
+                      );
+                    }
+                    return (
                       <span key={j} {...props} />
                     );
                   })}

@@ -128,7 +128,8 @@ export async function generate(o: GenerateOptions): Promise<GenerateReport> {
       `sidebar_position: ${i + 1}`,
       ...(i === 0 ? [] : [`slug: ${part.route}`]),
       `description: ${JSON.stringify(`${page.title}: the kernel API of Linux ${o.release}, generated from the kernel's own kernel-doc`)}`,
-      'toc_max_heading_level: 3',
+      // A part without sections of its own lists its entries in the table of contents instead.
+      `toc_max_heading_level: ${part.nodes.some((n) => isElement(n) && n.t === 'section') ? 3 : 4}`,
       '---',
       '',
       `<KernelVersionBanner${jsxAttr('release', o.release)}${jsxAttr('source', rstPath)}${jsxAttr('pages', parts.map((p) => ({ route: p.route, title: p.title })))}${jsxAttr('current', part.route)} />`,
