@@ -100,7 +100,7 @@ describe('sandbox', () => {
     expect(log.pageErrors).toEqual([]);
   });
 
-  it('stops while(true){} within its budget and the page stays responsive', async () => {
+  it('stops while(true){} and a huge allocation within the budget, and the page stays responsive', async () => {
     const { page, log } = await tracedPage(h.browser);
     await page.goto(`${h.url}/playground${encodeShareLink({ code: 'while (true) {}\n', settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
     await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
@@ -112,6 +112,12 @@ describe('sandbox', () => {
     const t1 = Date.now();
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(Date.now() - t1).toBeLessThan(1000);
+    // A huge allocation ends the same way, in a fresh worker, and the page survives it.
+    await page.goto(`${h.url}/playground${encodeShareLink({ code: 'const a = new Array(1e9).fill(0);\nconsole.log(a.length);\n', settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    await runAndWait(page, /^(killed|error)$/);
+    expect(await page.locator('[data-testid="sandbox-status"]').innerText()).toMatch(/Stopped|error/);
+    expect(await page.evaluate(() => 2 + 2)).toBe(4);
     expect(log.pageErrors).toEqual([]);
   });
 

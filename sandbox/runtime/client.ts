@@ -60,7 +60,7 @@ export class RuntimeClient {
     const runId = ++this.runId;
     const w = this.ensureWorker();
     return new Promise<Done>((resolve) => {
-      const timer = this.setT(() => this.kill(`Stopped after ${this.budgetMs / 1000} s: the program did not finish within its time budget (an endless loop, or a wait that never ends?). The page kept running; edit the code and run again.`), this.budgetMs);
+      const timer = this.setT(() => this.kill(`Stopped after ${this.budgetMs / 1000} s: the program did not finish within its time budget (an endless loop, a wait that never ends, or an allocation too large to finish?). The page kept running; edit the code and run again.`), this.budgetMs);
       this.active = { runId, resolve, handlers, timer, streamed: 0, t0: Date.now() };
       w.postMessage({ type: 'run', runId, js, sourceMap, settings });
     });
