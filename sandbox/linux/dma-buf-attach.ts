@@ -22,7 +22,8 @@ import { WARN_ON } from '../kernel/bug.js';
 import { kasan_check, kfree } from '../kernel/kasan.js';
 import { might_sleep } from '../kernel/lockdep.js';
 import { MAX_SCHEDULE_TIMEOUT } from '../kernel/clock.js';
-import { dma_resv_lock, dma_resv_unlock, dma_resv_wait_timeout, dma_resv_assert_held, DMA_RESV_USAGE_KERNEL } from './dma-resv.js';
+import * as dma_resv_h from './dma-resv.js';
+import { DMA_RESV_USAGE_KERNEL } from './dma-resv.js';
 import { DMA_BIDIRECTIONAL, dma_dir_name, type dma_data_direction } from './dma-mapping.js';
 import type { device } from './device.js';
 import type { sg_table } from './scatterlist.js';
@@ -31,6 +32,11 @@ import {
 } from './dma-buf-types.js';
 import { dma_buf_lock_rule } from './dma-buf-locking.js';
 import { call, call_op, check_not_held, state, with_rule } from './dma-buf-internal.js';
+
+// Bound once at load rather than read per call: where the model runs as CommonJS
+// (tsx), each use of a name dma-resv.ts re-exports from its parts is a chain of
+// export getters; map/unmap take and drop the reservation lock on every call.
+const { dma_resv_lock, dma_resv_unlock, dma_resv_wait_timeout, dma_resv_assert_held } = dma_resv_h;
 
 const B = 'drivers/dma-buf/dma-buf.c';
 
