@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { encodeShareLink } from '../sandbox/runtime/share-link.ts';
-import { DEFAULT_SETTINGS } from '../sandbox/runtime/protocol.ts';
+import { DEFAULT_SETTINGS, type RunSettings } from '../sandbox/runtime/protocol.ts';
 import { seriousViolations } from './axe.ts';
 import { externalRequests, tracedPage } from './browser.ts';
 import { useSiteAndBrowser } from './harness.ts';
@@ -22,6 +22,12 @@ const h = useSiteAndBrowser();
 
 async function openExample(page: Page, id: string): Promise<void> {
   await page.goto(`${h.url}/playground?example=${id}`, { waitUntil: 'networkidle' });
+  await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+}
+
+/** Opens the playground on a share link of `code` and waits until its editor is ready. */
+async function openShared(page: Page, code: string, settings: RunSettings = DEFAULT_SETTINGS): Promise<void> {
+  await page.goto(`${h.url}/playground${encodeShareLink({ code, settings })}`, { waitUntil: 'networkidle' });
   await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
 }
 
@@ -88,8 +94,7 @@ describe('sandbox', () => {
       "dma_fence_init(f, { get_driver_name: () => 'demo', get_timeline_name: () => 'tl' }, new spinlock_t(), dma_fence_context_alloc(1), 1);",
       "console.log('fence created, not signaled');",
     ].join('\n');
-    await page.goto(`${h.url}/playground${encodeShareLink({ code, settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    await openShared(page, code);
     await runAndWait(page, /^ok$/);
     expect(await page.locator('li[data-object^="dma_fence"]').first().innerText()).toMatch(/pending/);
     const signal = page.locator('figure g[role="button"][aria-label^="Send signal"]').first();
@@ -102,8 +107,7 @@ describe('sandbox', () => {
 
   it('stops while(true){} and a huge allocation within the budget, and the page stays responsive', async () => {
     const { page, log } = await tracedPage(h.browser);
-    await page.goto(`${h.url}/playground${encodeShareLink({ code: 'while (true) {}\n', settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    await openShared(page, 'while (true) {}\n');
     const t0 = Date.now();
     await runAndWait(page, /^killed$/);
     expect(Date.now() - t0).toBeLessThan(10_000);
@@ -113,8 +117,7 @@ describe('sandbox', () => {
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(Date.now() - t1).toBeLessThan(1000);
     // A huge allocation ends the same way, in a fresh worker, and the page survives it.
-    await page.goto(`${h.url}/playground${encodeShareLink({ code: 'const a = new Array(1e9).fill(0);\nconsole.log(a.length);\n', settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    await openShared(page, 'const a = new Array(1e9).fill(0);\nconsole.log(a.length);\n');
     await runAndWait(page, /^(killed|error)$/);
     expect(await page.locator('[data-testid="sandbox-status"]').innerText()).toMatch(/Stopped|error/);
     expect(await page.evaluate(() => 2 + 2)).toBe(4);
@@ -124,8 +127,7 @@ describe('sandbox', () => {
   it('opens a share link with the code restored and not run', async () => {
     const { page, log } = await tracedPage(h.browser);
     const code = "console.log('shared program ran');\n";
-    await page.goto(`${h.url}/playground${encodeShareLink({ code, settings: { ...DEFAULT_SETTINGS, CONFIG_DMABUF_MOVE_NOTIFY: true } })}`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    await openShared(page, code, { ...DEFAULT_SETTINGS, CONFIG_DMABUF_MOVE_NOTIFY: true });
     expect(await page.locator('[data-testid="shared-note"]').innerText()).toMatch(/has not run/);
     expect((await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ')).toContain("console.log('shared program ran')");
     expect(await page.getAttribute('[data-testid="sandbox"]', 'data-status')).toBe('idle');
@@ -144,8 +146,7 @@ describe('sandbox', () => {
       "const a = dma_buf_attach(42, new device('display0'));",
       'console.log(a);',
     ].join('\n');
-    await page.goto(`${h.url}/playground${encodeShareLink({ code, settings: DEFAULT_SETTINGS })}`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('[data-testid="sandbox"][data-editor-ready="true"]', { timeout: 30_000 });
+    await openShared(page, code);
     // 42 is not a struct dma_buf: the TypeScript service, fed the model's declarations, flags it.
     await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 15_000 });
     // Hovering the function shows its kernel-doc summary with a link to the spec entry.
