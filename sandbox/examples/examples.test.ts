@@ -227,6 +227,76 @@ describe('examples', () => {
     expect(r.checked.dma_fence).toBeGreaterThan(5);
   });
 
+  it('pin-and-mmap: a pinned framebuffer cannot move; unpinned, move_notify; mmap checks the range', async () => {
+    const r = await run('pin-and-mmap');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'prepare_fb: 0, pin_count 1, scanning out of vram at 0xea30000000',
+      'eviction while on screen: -EBUSY',
+      'after cleanup_fb: pin_count 0',
+      'move_notify: pinned false, mapping is now stale',
+      'eviction after unpin: 0, now in system',
+      'prepare_fb: 0, scanning out of system at 0xea30004000',
+      "dma_buf_mmap(2 pages at page 1): 0, vm_file is the dma-buf's: true, vm_pgoff 1",
+      'dma_buf_mmap(2 pages at page 3): -EINVAL: past the end of the buffer',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    const calls = r.trace.filter((e) => e.kind === 'call').map((e) => e.name);
+    expect(calls.filter((n) => n === 'dma_buf_pin')).toHaveLength(2);
+    expect(calls.filter((n) => n === 'dma_buf_unpin')).toHaveLength(2);
+    expect(calls.filter((n) => n === 'dma_buf_mmap')).toHaveLength(1);
+    expect(mappingStates(r.trace)).toEqual(['unmapped', 'mapped', 'invalidated', 'unmapped', 'mapped', 'unmapped', 'detached']);
+    expect(r.checked.dma_buf_attachment).toBe(10);
+  });
+
+  it('pin-and-mmap with CONFIG_DMABUF_MOVE_NOTIFY off: the mapping keeps the buffer pinned', async () => {
+    const r = await run('pin-and-mmap', { CONFIG_DMABUF_MOVE_NOTIFY: false });
+    expect(r.done.status).toBe('ok');
+    expect(r.out.slice(0, 5)).toEqual([
+      'prepare_fb: 0, pin_count 2, scanning out of vram at 0xea30000000',
+      'eviction while on screen: -EBUSY',
+      'after cleanup_fb: pin_count 1',
+      'eviction after unpin: -EBUSY, now in vram',
+      'prepare_fb: 0, scanning out of vram at 0xea30000000',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    expect(r.checked.dma_buf_attachment).toBeGreaterThan(5);
+  });
+
+  it('reservation-object: wait-die back-off, fence slots, locked and unlocked walks with a restart', async () => {
+    const r = await run('reservation-object');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'flip: locked framebuffer',
+      'submit: framebuffer is held by an older context: -EDEADLK, backing off',
+      "framebuffer held under the flip's context: true, vertex locked: false",
+      'submit: locked framebuffer, vertex',
+      'evict: vertex is held by an older context: -EDEADLK, backing off',
+      'shrinker: busy vertex, framebuffer',
+      'vertex: 2 fences, 5 slots',
+      'after dma_resv_reset_max_fences: 2 slots',
+      '  vertex: gfx0 seq 1 as DMA_RESV_USAGE_READ',
+      '  vertex: sdma0 seq 1 as DMA_RESV_USAGE_BOOKKEEP',
+      'evict: locked vertex, scratch',
+      '  restarted: dropping 1 collected fence(s)',
+      'unlocked walk of vertex: gfx0 seq 1, sdma0 seq 1, copy0 seq 1',
+      'framebuffer: last writer gfx0 seq 1',
+      'get_fences(READ): 2 fences',
+      'get_singleton(READ): an array of 2 fences',
+      'ghost object: 3 fences copied',
+      '  gfx0 seq 1: deadline in 16 ms, boosting clocks',
+      'debugfs:',
+      '\tread fence:my_driver gfx0 seq 1 unsignalled',
+      '\twrite fence:my_driver copy0 seq 1 unsignalled',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    // every fence the program made is released by the end (dma_resv_fini dropped the last references)
+    const released = new Set(r.trace.filter((e) => e.kind === 'state' && e.cls === 'dma_fence' && e.name === 'release').map((e) => e.obj));
+    const made = r.trace.filter((e) => e.kind === 'state' && e.cls === 'dma_fence' && e.name === 'init').map((e) => e.obj);
+    expect(made.filter((o) => !released.has(o))).toEqual([]);
+    expect(r.checked.dma_fence).toBe(9);
+  });
+
   it('mistake-map-without-lock: lockdep WARNING naming the rule', async () => {
     const r = await run('mistake-map-without-lock');
     expect(r.done.status).toBe('ok');
