@@ -297,6 +297,70 @@ describe('examples', () => {
     expect(r.checked.dma_fence).toBe(9);
   });
 
+  it('fence-api: driver ops, signalling under the lock, waits on the virtual clock, reset, stubs', async () => {
+    const r = await run('fence-api');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'stub: context 0, signaled true',
+      'is_later(draw, blit): true, is_later(blit, draw): false',
+      'is_later_or_same(draw, draw): true, later(blit, draw): seq 2',
+      "blit refs: 4 (ours, the ring's, dep, peek); ring's last fence is draw: true",
+      'describe: my_driver gfx0 seq 2 unsignalled',
+      '  set_deadline(seq 2): due in 8000us, raising clocks',
+      '  enable_signaling(seq 1): completion interrupt on',
+      't=2000us: wait_any = 5 jiffies left, first done: index 0 (seq 1)',
+      '  wait(seq 2): waking the engine first',
+      't=5000us: draw signaled (wait = 5), timestamp 5000us',
+      't=9000us: copy done by the hardware: true',
+      't=11000us: copy2 retired, timestamp 10000us',
+      '  enable_signaling(seq 5): completion interrupt on',
+      '  wait(seq 5): waking the engine first',
+      't=31000us: wait for the hung job = 0',
+      '  reset: seq 5 status -ETIME',
+      'hung job status: -ETIME',
+      'private stub: signaled true, timestamp 31000us',
+      '  release(seq 1): freeing job blit',
+      '  release(seq 2): freeing job draw',
+      '  release(seq 3): freeing job copy',
+      '  release(seq 4): freeing job copy2',
+      '  release(seq 5): freeing job hang',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    expect(r.done.virtualNs).toBe(31_000_000);
+    expect(r.trace.filter((e) => e.kind === 'callback' && e.name === 'dma_fence_ops.release')).toHaveLength(5);
+    expect(r.checked.dma_fence).toBe(28);
+  });
+
+  it('fence-containers: arrays, a timeline chain, unwrap and merge, a sync_file round trip', async () => {
+    const r = await run('fence-containers');
+    expect(r.done.status).toBe('ok');
+    expect(r.out).toEqual([
+      'all: array of 3, is_array true, is_container true',
+      '  [0] gfx0 seq 1',
+      '  [1] comp0 seq 1',
+      '  [2] vcn0 seq 1',
+      "all on gfx0's context: false",
+      't=1000us: any signaled, all signaled: false',
+      't=3000us: all signaled',
+      'add point 2 again: -EINVAL',
+      'timeline: chain point 3 carrying gfx0 seq 3, is_container true',
+      'points: 3, 2, 1',
+      'unwrapped: gfx0 seq 3, comp0 seq 2, vcn0 seq 2, gfx0 seq 2',
+      't=4000us: point 1 done (chain point 1 carrying gfx0 seq 2)',
+      'points left: 3, 2',
+      'before point 3: point 2, carrying array of 2',
+      'find_seqno(1) now: null (already signaled)',
+      'merged: array of 3: gfx0 seq 4, comp0 seq 2, vcn0 seq 2',
+      'sync_file fd 3 gives back the merged fence: true',
+      't=10000us: in-fence signaled, timeline head signaled: true',
+    ]);
+    expect(r.dmesg).toEqual([]);
+    const released = new Set(r.trace.filter((e) => e.kind === 'state' && e.cls === 'dma_fence' && e.name === 'release').map((e) => e.obj));
+    const made = r.trace.filter((e) => e.kind === 'state' && e.cls === 'dma_fence' && e.name === 'init').map((e) => e.obj);
+    expect(made.filter((o) => !released.has(o))).toEqual([]);
+    expect(r.checked.dma_fence).toBe(48);
+  });
+
   it('mistake-map-without-lock: lockdep WARNING naming the rule', async () => {
     const r = await run('mistake-map-without-lock');
     expect(r.done.status).toBe('ok');
