@@ -76,6 +76,9 @@ export const dmaBufAttachmentMachine = setup({
     }),
     mapDec: assign({ maps: ({ context }) => context.maps - 1 }),
     dropCached: assign({ cached: false }),
+    // move_notify reaching an attachment with no mapping (or one already invalidated): the
+    // importer is told, nothing changes. An explicit action makes XState count it as handled.
+    notifiedNothingToInvalidate: () => {},
   },
 }).createMachine({
   id: 'dma_buf_attachment',
@@ -106,7 +109,7 @@ export const dmaBufAttachmentMachine = setup({
           initial: 'start',
           states: {
             start: { always: [{ guard: 'startsMapped', target: 'mapped' }, { target: 'unmapped' }] },
-            unmapped: { on: { map: { target: 'mapped', actions: 'mapInc' }, move_notify: { guard: 'dynamicImporter' } } },
+            unmapped: { on: { map: { target: 'mapped', actions: 'mapInc' }, move_notify: { guard: 'dynamicImporter', actions: 'notifiedNothingToInvalidate' } } },
             mapped: {
               on: {
                 map: { actions: 'mapInc' },
@@ -128,7 +131,7 @@ export const dmaBufAttachmentMachine = setup({
                   { guard: 'lastMap', target: 'unmapped', actions: 'mapDec' },
                   { guard: 'moreMaps', actions: 'mapDec' },
                 ],
-                move_notify: { guard: 'dynamicImporter' },
+                move_notify: { guard: 'dynamicImporter', actions: 'notifiedNothingToInvalidate' },
               },
             },
           },

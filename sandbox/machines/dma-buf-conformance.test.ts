@@ -107,3 +107,19 @@ describe('trace acceptance helper', () => {
     void createActor;
   });
 });
+
+describe('dma_buf_attachment machine: move_notify without a mapping', () => {
+  it('accepts move_notify on an unmapped dynamic attachment and on an invalidated one (the kernel notifies every dynamic importer)', () => {
+    const a = createActor(dmaBufAttachmentMachine, { input: { dynamic: true, exporter_dynamic: true } }).start();
+    expect(a.getSnapshot().can({ type: 'move_notify' })).toBe(true);
+    a.send({ type: 'move_notify' });
+    expect(a.getSnapshot().value).toEqual({ attached: { pin: 'unpinned', mapping: 'unmapped' } });
+    a.send({ type: 'map' });
+    a.send({ type: 'move_notify' });
+    expect(a.getSnapshot().can({ type: 'move_notify' })).toBe(true);
+    a.send({ type: 'move_notify' });
+    expect(a.getSnapshot().value).toEqual({ attached: { pin: 'unpinned', mapping: 'invalidated' } });
+    const s = createActor(dmaBufAttachmentMachine, { input: { dynamic: false, exporter_dynamic: true, pins: 1 } }).start();
+    expect(s.getSnapshot().can({ type: 'move_notify' })).toBe(false);
+  });
+});
