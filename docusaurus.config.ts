@@ -2,6 +2,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import fs from 'node:fs';
 import { themes as prismThemes } from 'prism-react-renderer';
+import { sandboxExamplesPlugin } from './src/plugins/docusaurus/remark-sandbox-examples';
 
 /** The kernel release the generated pages come from (written by `npm run generate`). */
 function generatedRelease(): string {
@@ -52,6 +53,7 @@ const config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
+          remarkPlugins: [sandboxExamplesPlugin(__dirname)],
           showLastUpdateTime: false,
         },
         blog: false,

@@ -5,7 +5,8 @@
  */
 import React, { useEffect, useState, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
-import Sandbox, { EXAMPLES } from '@site/src/components/Sandbox';
+import Sandbox from '@site/src/components/Sandbox';
+import { EXAMPLES } from '@site/src/components/Sandbox/examples';
 import { decodeShareLink, ShareLinkError, type SharedSandbox } from '@site/sandbox/runtime/share-link';
 import styles from './playground.module.css';
 
@@ -63,7 +64,7 @@ export default function Playground(): ReactNode {
               Opened from a share link. The code has not run: press Run when you have read it.
             </p>
           ) : null}
-          <Sandbox key={shared ? 'shared' : example} example={example} code={shared?.code} settings={shared?.settings} autoOpen />
+          <Sandbox key={shared ? 'shared' : example} example={example} exampleData={EXAMPLES.find((e) => e.id === example)} code={shared?.code} settings={shared?.settings} autoOpen />
         </section>
       </main>
     </Layout>

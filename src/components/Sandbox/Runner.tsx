@@ -8,7 +8,6 @@ import BrowserOnly from '@docusaurus/BrowserOnly';
 import { DEFAULT_SETTINGS, type RunSettings } from '../../../sandbox/runtime/protocol';
 import { encodeShareLink, ShareLinkError } from '../../../sandbox/runtime/share-link';
 import type { EditorApi } from './Editor';
-import { EXAMPLES } from './examples';
 import Inspector from './Inspector';
 import Output from './Output';
 import Header from './Header';
@@ -17,17 +16,17 @@ import Timeline from './Timeline';
 import Toolbar from './Toolbar';
 import { runtimeClient } from './runtime';
 import { useSandboxRun } from './useSandboxRun';
-import type { SandboxProps } from './types';
+import { exampleOf, type SandboxProps } from './types';
 import styles from './styles.module.css';
 
 const LazyEditor = lazy(() => import(/* webpackChunkName: "sandbox-editor" */ './Editor'));
 
-export default function Runner({ example, code: given, settings: givenSettings, autoOpen, runOnReady }: SandboxProps): ReactNode {
-  const ex = EXAMPLES.find((e) => e.id === example);
+export default function Runner(props: SandboxProps): ReactNode {
+  const { example, code: given, settings: givenSettings, runOnReady } = props;
+  const ex = exampleOf(props);
   const original = given ?? ex?.code ?? '';
   const [code, setCode] = useState(original);
   const [settings, setSettings] = useState<RunSettings>(givenSettings ?? { ...DEFAULT_SETTINGS, ...(ex?.config ?? {}) });
-  const [open, setOpen] = useState(Boolean(autoOpen ?? true));
   const [step, setStep] = useState<number | undefined>(undefined);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -44,8 +43,8 @@ export default function Runner({ example, code: given, settings: givenSettings, 
   const doRun = useCallback(() => {
     setStep(undefined);
     if (!editor.current) {
+      // The editor is still loading: run as soon as it is ready.
       pendingRun.current = true;
-      setOpen(true);
       return;
     }
     void run(editor.current.emit, settings);
@@ -88,7 +87,7 @@ export default function Runner({ example, code: given, settings: givenSettings, 
 
   const busy = view.status === 'running' || view.status === 'compiling';
   const lines = code.split('\n').length;
-  const stand = <StaticCode code={code} loading={open} />;
+  const stand = <StaticCode code={code} loading />;
   return (
     <section
       className={styles.sandbox}
@@ -111,24 +110,21 @@ export default function Runner({ example, code: given, settings: givenSettings, 
           setNotice('Back to the example’s original code.');
         }}
         onShare={share}
-        onWarmUp={() => setOpen(true)}
+        onWarmUp={() => {}}
       />
       {notice ? (
         <p className={styles.notice} role="status">
           {notice}
         </p>
       ) : null}
-      {open ? (
-        <BrowserOnly fallback={stand}>
-          {() => (
-            <Suspense fallback={stand}>
-              <LazyEditor code={code} lines={lines} onChange={setCode} onReady={onReady} />
-            </Suspense>
-          )}
-        </BrowserOnly>
-      ) : (
-        <StaticCode code={code} onActivate={() => setOpen(true)} />
-      )}
+      {/* The runner loads only once the reader opened the sandbox, so the editor comes at once. */}
+      <BrowserOnly fallback={stand}>
+        {() => (
+          <Suspense fallback={stand}>
+            <LazyEditor code={code} lines={lines} onChange={setCode} onReady={onReady} />
+          </Suspense>
+        )}
+      </BrowserOnly>
       <Output view={view} onReveal={(l, c) => editor.current?.reveal(l, c)} />
       <details className={styles.more} open={view.trace.length > 0}>
         <summary>Timeline and lifecycle states ({view.trace.length} events)</summary>

@@ -7,12 +7,11 @@
  */
 import React, { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
-import { EXAMPLES } from './examples';
 import { DEFAULT_SETTINGS } from '../../../sandbox/runtime/protocol';
 import Header from './Header';
 import StaticCode from './StaticCode';
 import Toolbar from './Toolbar';
-import type { SandboxProps } from './types';
+import { exampleOf, type SandboxProps } from './types';
 import styles from './styles.module.css';
 
 const loadRunner = () => import(/* webpackChunkName: "sandbox-runner" */ './Runner');
@@ -25,7 +24,6 @@ function preload(): void {
   void loadEditor();
 }
 
-export { EXAMPLES };
 export type { SandboxProps };
 
 export default function Sandbox(props: SandboxProps): ReactNode {
@@ -40,7 +38,7 @@ export default function Sandbox(props: SandboxProps): ReactNode {
     // Only on mount: an auto-opened sandbox starts fetching everything at once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const ex = EXAMPLES.find((e) => e.id === props.example);
+  const ex = exampleOf(props);
   const code = props.code ?? ex?.code ?? '';
   const stand = (
     <section className={styles.sandbox} data-testid="sandbox" data-example={props.example} data-status="idle">
