@@ -38,8 +38,6 @@ export default function Editor({ code, lines, onChange, onReady }: { code: strin
   changeRef.current = onChange;
 
   useEffect(() => {
-    installMonacoEnvironment();
-    configureTypeScript({ types: types as Record<string, string>, docs: (api as { docs: Record<string, { kind: string; purpose: string; href: string }> }).docs });
     const model = monaco.editor.createModel(code, 'typescript', monaco.Uri.parse(`file:///sandbox/program-${++modelSeq}.ts`));
     const editor = monaco.editor.create(host.current!, {
       model,

@@ -18,9 +18,8 @@ export function siteInline(n: InlineNode): string {
     case 'typeref':
       return n.kind === 'any' ? wrap(`:c:type:\`${n.name}\``) : wrap(`:c:type:\`${n.kind} ${n.name} <${n.name}>\``);
     case 'memberref': {
-      const sep = n.kind === 'any' ? '->' : '.';
       const title = n.kind === 'any' ? `${n.name}->${n.member}` : `${n.kind} ${n.name}.${n.member}`;
-      return wrap(`:c:member:\`${title} <${n.name}${sep === '->' ? '.' : '.'}${n.member}>\``);
+      return wrap(`:c:member:\`${title} <${n.name}.${n.member}>\``);
     }
     case 'param':
       return wrap(`**${esc(n.name)}**`);

@@ -45,7 +45,7 @@ export function renderIndexPage(entries: SymbolEntry[], route: string, pageTitle
     out.push('', `## ${letter === '#' ? 'Other' : letter} {/* #${letterId(letter)} */}`, '');
     const rows = list.map((e) => {
       const kind = e.purpose.startsWith('enumerator of') ? 'enumerator' : KIND_LABEL[e.kind];
-      const label = e.kind === 'function' || (e.kind === 'macro' && false) ? `${e.name}()` : e.name;
+      const label = e.kind === 'function' ? `${e.name}()` : e.name;
       return `<tr><td><KRef${jsxAttr('to', pageHref(e.page, e.anchor, route))} code>${jsxText(label)}</KRef></td><td>${jsxText(kind)}</td><td>${jsxText(pageTitles.get(e.page) ?? e.page)}</td><td>${jsxText(e.purpose)}</td></tr>`;
     });
     out.push(`<div className="kd-table"><table className="kd-index">\n<thead><tr><th>Identifier</th><th>Kind</th><th>Page</th><th>Summary</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`);
