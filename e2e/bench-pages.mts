@@ -15,10 +15,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Page, Request } from 'playwright-core';
-import { launch } from './browser.ts';
+import { launch, MONACO_REQUEST } from './browser.ts';
 import { buildDir, serveBuild } from './server.ts';
 
-const MONACO = /sandbox-editor|sandbox-runner|sandbox-runtime|(^|\/)(editor|ts)\.[0-9a-f]+\.js$/;
 
 if (!fs.existsSync(path.join(buildDir, 'index.html'))) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 
@@ -62,7 +61,7 @@ try {
   await spec.waitForTimeout(1000);
   const own = specLoads.filter((l) => l.js && !l.prefetch);
   const pre = specLoads.filter((l) => l.js && l.prefetch);
-  const monacoOnSpec = specLoads.filter((l) => MONACO.test(l.path) || gzipBytes(l.path) > 300_000).map((l) => l.path);
+  const monacoOnSpec = specLoads.filter((l) => MONACO_REQUEST.test(l.path) || gzipBytes(l.path) > 300_000).map((l) => l.path);
   await spec.close();
 
   // 2. Opening a sandbox on a guide page: from the click on its code to a ready editor (the

@@ -5,6 +5,9 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+/** Requests that belong to the editor: Monaco's chunks and workers, the sandbox runner and runtime. */
+export const MONACO_REQUEST = /sandbox-editor|sandbox-runner|sandbox-runtime|(^|\/)(editor|ts)\.[0-9a-f]+\.js$/;
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launch(): Promise<Browser> {

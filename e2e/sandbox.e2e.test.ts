@@ -12,10 +12,9 @@ import type { Page } from 'playwright-core';
 import { encodeShareLink } from '../sandbox/runtime/share-link.ts';
 import { DEFAULT_SETTINGS, type RunSettings } from '../sandbox/runtime/protocol.ts';
 import { seriousViolations } from './axe.ts';
-import { externalRequests, tracedPage } from './browser.ts';
+import { externalRequests, MONACO_REQUEST, tracedPage } from './browser.ts';
 import { useSiteAndBrowser } from './harness.ts';
 
-const MONACO = /sandbox-editor|sandbox-runner|sandbox-runtime|\/(editor|ts)\.[0-9a-f]+\.js$/;
 export const SCREENSHOT = path.resolve('test-results', 'playground-mid-run.png');
 
 const h = useSiteAndBrowser();
@@ -44,7 +43,7 @@ describe('sandbox', () => {
     const { page, log } = await tracedPage(h.browser);
     await page.goto(`${h.url}/driver-api/dma-buf`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(500);
-    expect(log.requests.filter((u) => MONACO.test(u))).toEqual([]);
+    expect(log.requests.filter((u) => MONACO_REQUEST.test(u))).toEqual([]);
     expect(await page.locator('.monaco-editor').count()).toBe(0);
     expect(externalRequests(log)).toEqual([]);
     expect(log.consoleErrors).toEqual([]);

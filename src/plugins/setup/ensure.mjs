@@ -63,6 +63,13 @@ export function ensureSystem({ browser = false } = {}) {
   if (need.length) aptInstall(need);
 }
 
+/** What every entry point does first: install what is missing, then generate the site's inputs. */
+export function prepare() {
+  ensureNpm();
+  ensureSystem();
+  if (sh(bin('tsx'), ['src/plugins/generate/cli.ts']) !== 0) process.exit(1);
+}
+
 export function bin(name) {
   return path.join(root, 'node_modules', '.bin', name);
 }
