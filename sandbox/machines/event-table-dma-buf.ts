@@ -35,7 +35,12 @@ export interface DmaBufWorld {
 
 /** Export a system-heap buffer of 8192 bytes: the object the dma_buf machine starts from (after `export`). */
 export function dma_buf_world(): DmaBufWorld {
-  return { buf: system_heap_allocate(8192) as dma_buf, held: 1, fds: [], map: new iosys_map(), cpu: 0, published: false };
+  return dma_buf_world_of(system_heap_allocate(8192) as dma_buf);
+}
+
+/** The world around a buffer some other code exported: its one reference, no fds, no vmap yet. */
+export function dma_buf_world_of(buf: dma_buf): DmaBufWorld {
+  return { buf, held: 1, fds: [], map: new iosys_map(), cpu: 0, published: false };
 }
 
 function drop_one(w: DmaBufWorld): void {
@@ -118,6 +123,15 @@ export function attachment_world(dynamic: boolean, exporter_dynamic: boolean): A
   if (IS_ERR(a)) throw new Error(`attach failed: ${String(a)}`);
   w.attach = a;
   return w;
+}
+
+/**
+ * The world around an attachment some other code made: who is dynamic is read off the
+ * attachment (importer ops) and the buffer (exporter pin), as dma_buf_attachment_is_dynamic() and
+ * dma_buf_is_dynamic() do; no mappings are known to be held yet.
+ */
+export function attachment_world_of(attach: dma_buf_attachment): AttachmentWorld {
+  return { buf: attach.dmabuf, attach, dynamic: Boolean(attach.importer_ops), exporter_dynamic: Boolean(attach.dmabuf.ops.pin), sgts: [], invalid: false };
 }
 
 function locked<T>(w: AttachmentWorld, fn: () => T): T {

@@ -19,6 +19,11 @@ export interface FenceWorld {
 export function fence_world(): FenceWorld {
   const fence = new dma_fence();
   dma_fence_init(fence, { get_driver_name: () => 'machine', get_timeline_name: () => 'replay' }, new spinlock_t(), dma_fence_context_alloc(1), 1);
+  return fence_world_of(fence);
+}
+
+/** The world around a fence some other code created (a diagram click on a reader's fence). */
+export function fence_world_of(fence: dma_fence): FenceWorld {
   return { fence, cbs: [] };
 }
 

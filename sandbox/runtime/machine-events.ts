@@ -5,11 +5,10 @@
  * the bookkeeping a driver would keep, such as the mappings it holds); a world is made on the
  * first click on an object and kept for the next ones.
  */
-import { iosys_map } from '../linux/iosys-map.ts';
 import type { dma_buf, dma_buf_attachment } from '../linux/dma-buf.ts';
 import type { dma_fence } from '../linux/dma-fence.ts';
-import { dma_fence_event_table } from '../machines/event-table.ts';
-import { dma_buf_attachment_event_table, dma_buf_event_table, type AttachmentWorld, type DmaBufWorld } from '../machines/event-table-dma-buf.ts';
+import { dma_fence_event_table, fence_world_of } from '../machines/event-table.ts';
+import { attachment_world_of, dma_buf_attachment_event_table, dma_buf_event_table, dma_buf_world_of } from '../machines/event-table-dma-buf.ts';
 import type { ProgramRun, RunSink } from './program.ts';
 import type { Done, EventRequest } from './protocol.ts';
 
@@ -17,18 +16,9 @@ type Table = Record<string, ((world: never) => void) | undefined>;
 
 /** Per machine: its table and how to make a world around an object the program created. */
 const MACHINES: Record<string, { table: Table; world: (obj: object) => object }> = {
-  dma_fence: { table: dma_fence_event_table as Table, world: (obj) => ({ fence: obj as dma_fence, cbs: [] }) },
-  dma_buf: {
-    table: dma_buf_event_table as Table,
-    world: (obj): DmaBufWorld => ({ buf: obj as dma_buf, held: 1, fds: [], map: new iosys_map(), cpu: 0, published: false }),
-  },
-  dma_buf_attachment: {
-    table: dma_buf_attachment_event_table as Table,
-    world: (obj): AttachmentWorld => {
-      const attach = obj as dma_buf_attachment;
-      return { buf: attach.dmabuf, attach, dynamic: Boolean(attach.importer_ops), exporter_dynamic: Boolean(attach.dmabuf.ops.pin), sgts: [], invalid: false };
-    },
-  },
+  dma_fence: { table: dma_fence_event_table as Table, world: (obj) => fence_world_of(obj as dma_fence) },
+  dma_buf: { table: dma_buf_event_table as Table, world: (obj) => dma_buf_world_of(obj as dma_buf) },
+  dma_buf_attachment: { table: dma_buf_attachment_event_table as Table, world: (obj) => attachment_world_of(obj as dma_buf_attachment) },
 };
 
 const worlds = new WeakMap<object, object>();

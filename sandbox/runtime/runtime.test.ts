@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, isFromWorker, isToWorker, type Batch, type ConsoleLin
 import { decodeShareLink, encodeShareLink, MAX_LINK_CHARS, ShareLinkError } from './share-link.ts';
 import { buildTimeline, laneOf } from './timeline.ts';
 import type { TraceEvent } from '../kernel/trace.ts';
+import { DEFAULT_CONFIG } from '../kernel/kernel.ts';
 
 function compile(code: string): { js: string; map: string } {
   const out = ts.transpileModule(code, { compilerOptions: SANDBOX_COMPILER_OPTIONS as unknown as ts.CompilerOptions, fileName: 'program.ts' });
@@ -19,6 +20,14 @@ function collect(): RunSink & { events: TraceEvent[]; lines: ConsoleLine[]; dmes
 }
 
 describe('protocol', () => {
+  it('defaults to the kernel instance defaults (Debian 6.12 config)', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      CONFIG_DMABUF_MOVE_NOTIFY: DEFAULT_CONFIG.CONFIG_DMABUF_MOVE_NOTIFY,
+      CONFIG_DMABUF_DEBUG: DEFAULT_CONFIG.CONFIG_DMABUF_DEBUG,
+      rfc_get_pfn: DEFAULT_CONFIG.proposals.rfc_get_pfn,
+    });
+  });
+
   it('accepts well-formed messages and rejects others', () => {
     expect(isToWorker({ type: 'run', runId: 1, js: '', settings: DEFAULT_SETTINGS })).toBe(true);
     expect(isToWorker({ type: 'event', runId: 1, machine: 'dma_fence', obj: 3, event: 'signal' })).toBe(true);
